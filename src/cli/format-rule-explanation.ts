@@ -1,0 +1,28 @@
+import { ruleKinds } from '../engine/rule-kinds.js';
+import { scopesFor } from '../model/kinds.js';
+import type { RuleFile } from '../rules/rule-schema.js';
+
+export function formatRuleExplanation(file: RuleFile): string {
+  const kinds = ruleKinds(file);
+  const scopes = scopesFor(kinds);
+  const params = Object.entries(file.params);
+  const lines = [
+    `${file.id} (v${file.version}) · ${file.severity} · ${file.category}`,
+    file.title,
+    '',
+    `Checks:       ${file.resource}${kinds.length > 1 ? ` (also reads ${kinds.filter((k) => k !== file.resource).join(', ')})` : ''}`,
+    `Needs scopes: ${scopes.join(', ')}`,
+    ...(params.length > 0 ? [`Params:       ${params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}  (override in the config file)`] : []),
+    '',
+    'What', indent(file.description), '',
+    'Why it matters', indent(file.rationale), '',
+    'How to fix', indent(file.remediation),
+    ...(file.references.length > 0 ? ['', 'References', ...file.references.map((r) => `  ${r}`)] : []),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function indent(text: string): string {
+  return text.trim().split('\n').map((l) => `  ${l}`).join('\n');
+}

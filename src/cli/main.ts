@@ -1,0 +1,145 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT } from '../errors.js';
+import { toolVersion } from '../version.js';
+import { handleError } from './handle-error.js';
+import { processTerminal, type Terminal } from './terminal.js';
+
+type Action = (...args: unknown[]) => Promise<number> | number;
+
+/**
+ * The CLI adapter: commander parses, each command module validates with zod and calls the core, and this file
+ * turns the result or the error into an exit code. Command modules are imported lazily so `--version` and
+ * `rules list` start fast.
+ */
+export async function main(argv: readonly string[], term: Terminal = processTerminal()): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  let code: number = EXIT.ok;
+  const run = (fn: Action) => async (...args: unknown[]) => {
+    code = await fn(...args);
+  };
+  const program = buildProgram(term, run);
+  try {
+    await program.parseAsync([...argv]);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.input;
+    }
+    return handleError(err, term, verbose);
+  }
+}
+
+function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) => Promise<void>): Command {
+  const program = new Command('auth0-scan')
+    .description('Security posture scanner for Auth0 tenants: reads a tenant (read-only) and reports misconfigurations.')
+    .version(toolVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => term.stdout(s), writeErr: (s) => term.stderr(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  const scan = program
+    .command('scan')
+    .description('Scan a tenant (live, a saved snapshot, or the bundled demo) and report findings.');
+  addConnectionOptions(scan);
+  addRuleOptions(scan);
+  scan
+    .option('--snapshot <file>', 'scan a snapshot saved by `collect` instead of a live tenant')
+    .option('--demo', 'scan the bundled demo tenant (served by the built-in mock API; no credentials needed)')
+    .addOption(new Option('--format <format>', 'report format on stdout').choices(['table', 'json', 'sarif']).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically)')
+    .option('--json-output <file>', 'also write the JSON report to a file')
+    .option('--sarif-output <file>', 'also write the SARIF report to a file')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)').choices(['critical', 'high', 'medium', 'low', 'info', 'never']))
+    .option('--no-color', 'no colours in the table (also NO_COLOR)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 gate passed · 1 findings at or above --fail-on · 2 usage, config, rule or snapshot error ·
+            3 collection failed or data incomplete (missing scopes, plan features) unless --allow-partial
+
+Examples:
+  auth0-scan scan --demo
+  AUTH0_CLIENT_SECRET=… auth0-scan scan --domain acme.eu.auth0.com --client-id abc123
+  auth0-scan scan --domain acme.eu.auth0.com --format sarif -o auth0.sarif --fail-on critical
+  auth0-scan scan --snapshot tenant.ndjson.gz --json-output report.json --quiet`,
+    )
+    .action(run(async (o) => (await import('./scan-command.js')).scanCommand(o as Record<string, unknown>, term)));
+
+  const collect = program
+    .command('collect')
+    .description('Read the tenant and save a snapshot (NDJSON; gzip when the name ends in .gz) to scan later.')
+    .requiredOption('-o, --output <file>', 'snapshot file to write (atomically)')
+    .option('--all-kinds', 'collect every resource kind, not only those the selected rules need');
+  addConnectionOptions(collect);
+  addRuleOptions(collect);
+  collect.action(run(async (o) => (await import('./collect-command.js')).collectCommand(o as Record<string, unknown>, term)));
+
+  const rules = program.command('rules').description('List, explain, validate and test rules.');
+  rules
+    .command('list')
+    .description('List every rule (built-in and --rules) with severity, kind and title.')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--rules <path>', 'more rule files or directories', collectList, [])
+    .option('--config <file>', 'config file')
+    .action(run(async (o) => (await import('./rules-command.js')).rulesList(o as { format?: string }, term)));
+  rules
+    .command('explain <id>')
+    .description('Show what a rule checks, why it matters, how to fix it and which scopes it needs.')
+    .option('--rules <path>', 'more rule files or directories', collectList, [])
+    .option('--config <file>', 'config file')
+    .action(run(async (id, o) => (await import('./rules-command.js')).rulesExplain(String(id), o as { rules?: string[] }, term)));
+  rules
+    .command('validate <paths...>')
+    .description('Check rule files against the schema and compile them; exit 2 if any is invalid.')
+    .action(run(async (paths) => (await import('./rules-command.js')).rulesValidate(paths as string[], term)));
+  rules
+    .command('test [paths...]')
+    .description("Run rules' inline test cases (built-in rules when no path is given); exit 1 on a failing case.")
+    .action(run(async (paths) => (await import('./rules-command.js')).rulesTest((paths as string[] | undefined) ?? [], term)));
+
+  const scopes = program
+    .command('scopes')
+    .description('Print the least-privilege read scopes the selected rules need (for the M2M client grant).')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addRuleOptions(scopes);
+  scopes.action(run(async (o) => (await import('./scopes-command.js')).scopesCommand(o as Record<string, unknown>, term)));
+
+  program
+    .command('mock-server')
+    .description('Serve a recorded tenant file as a mock Management API on loopback (to test CI wiring and custom rules).')
+    .option('--tenant <file>', 'mock tenant file (default: the bundled demo tenant)')
+    .option('--port <n>', 'port on 127.0.0.1 (default: a free port)', '0')
+    .option('--rate <spec>', 'rate limit as BURST/PER_SECOND, e.g. 50/16; "off" to disable', '10/2')
+    .action(run(async (o) => (await import('./mock-server-command.js')).mockServerCommand(o as Record<string, unknown>, term)));
+
+  return program;
+}
+
+function addConnectionOptions(cmd: Command): void {
+  cmd
+    .option('--domain <domain>', 'tenant domain, e.g. acme.eu.auth0.com (env AUTH0_DOMAIN); http:// only for loopback')
+    .option('--client-id <id>', 'M2M application client id (env AUTH0_CLIENT_ID)')
+    .option('--client-secret <secret>', 'M2M client secret (env AUTH0_CLIENT_SECRET; prefer the env var)')
+    .option('--audience <url>', 'Management API audience (env AUTH0_AUDIENCE; default https://<domain>/api/v2/)')
+    .option('--token <token>', 'a pre-issued Management API token instead of client credentials (env AUTH0_ACCESS_TOKEN)')
+    .option('--concurrency <n>', 'requests in flight at most', '4')
+    .option('--max-rps <n>', 'cap on requests per second (the tenant limit is learnt from its headers)')
+    .option('--allow-partial', 'exit 0/1 even when some data could not be collected (skipped rules stay in the report)')
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('-v, --verbose', 'log every request (method, path, status, time; never secrets) and stack traces')
+    .option('--no-progress', 'no progress line on stderr');
+}
+
+function addRuleOptions(cmd: Command): void {
+  cmd
+    .option('--rules <path>', 'more rule files or directories (repeatable)', collectList, [])
+    .option('--only <ids>', 'only these rule ids or globs, comma-separated (repeatable)', collectList)
+    .option('--skip <ids>', 'skip these rule ids or globs, comma-separated (repeatable)', collectList)
+    .addOption(new Option('--min-severity <severity>', 'only rules at or above this severity').choices(['critical', 'high', 'medium', 'low', 'info']))
+    .option('--config <file>', 'config file (default: auth0-scan.config.yaml|json in the working directory)');
+}
+
+function collectList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

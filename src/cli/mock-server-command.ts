@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { loadMockTenant, startMockServer } from '../mock/index.js';
+import { demoTenantPath } from './demo-tenant-path.js';
+import { parseOptions } from './scan-options.js';
+import type { Terminal } from './terminal.js';
+
+const optionsSchema = z.object({
+  tenant: z.string().optional(),
+  port: z.coerce.number({ error: '--port must be a number' }).int().min(0).max(65535),
+  rate: z
+    .string()
+    .regex(/^(off|\d+\/\d+(\.\d+)?)$/, 'expected BURST/PER_SECOND such as 50/16, or off')
+    .transform((v) => {
+      if (v === 'off') return false as const;
+      const [burst, perSecond] = v.split('/').map(Number) as [number, number];
+      return { burst, perSecond };
+    }),
+});
+
+/** `mock-server`: serves a tenant file on 127.0.0.1 until interrupted. */
+export async function mockServerCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
+  const opts = parseOptions(optionsSchema, raw);
+  const tenant = loadMockTenant(opts.tenant ?? demoTenantPath());
+  const server = await startMockServer({ tenant, port: opts.port, rateLimit: opts.rate });
+  const m2m = tenant.m2m[0];
+  term.stderr(
+    `mock Management API for ${tenant.domain} at ${server.url}\n` +
+      `  try: auth0-scan scan --domain ${server.url} --client-id ${m2m?.client_id ?? '<id>'} --client-secret <from the tenant file's m2m>\n` +
+      '  Ctrl-C to stop\n',
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,62 @@
+import { EXIT } from '../errors.js';
+import type { EvaluatedSnapshot } from '../core/evaluating-sink.js';
+import { scanSnapshotFile } from '../core/scan-snapshot-file.js';
+import type { CollectionStats } from '../model/finding.js';
+import type { RuleDoc } from '../model/report.js';
+import { buildReport } from '../report/build-report.js';
+import { ruleDoc } from '../engine/compile-rule.js';
+import { toolVersion } from '../version.js';
+import { loadRulesForRun } from './load-rules-for-run.js';
+import { collectForScan } from './collect-for-scan.js';
+import { parseOptions, scanOptionsSchema } from './scan-options.js';
+import { summaryLine } from './summary-line.js';
+import { useColor, type Terminal } from './terminal.js';
+import { writeReports } from './write-reports.js';
+import { InputError } from '../errors.js';
+
+/** `auth0-scan scan`: parse, load rules, get a snapshot (file, demo or live), evaluate, report, exit code. */
+export async function scanCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
+  const opts = parseOptions(scanOptionsSchema, raw);
+  const sources = [opts.snapshot !== undefined, opts.demo, opts.domain !== undefined].filter(Boolean).length;
+  if (opts.snapshot !== undefined && opts.demo) throw new InputError('USAGE', '--snapshot and --demo cannot be combined');
+  if (sources > 1 && opts.snapshot !== undefined) throw new InputError('USAGE', '--snapshot scans a saved file: drop --domain');
+  const startedAt = new Date().toISOString();
+  const { config, rules } = loadRulesForRun(opts, term.cwd);
+  const failOn = opts.failOn ?? config.config.failOn ?? 'high';
+  const specs = rules.map(({ file, override }) => ({ file, override }));
+
+  let scanned: EvaluatedSnapshot;
+  let collection: CollectionStats;
+  if (opts.snapshot !== undefined) {
+    scanned = await scanSnapshotFile(opts.snapshot, specs);
+    collection = { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, ...scanned.stats, kinds: {} };
+  } else {
+    const live = await collectForScan(opts, config.config.domain, specs, term);
+    scanned = live.scanned;
+    collection = live.collection;
+  }
+  collection.kinds = scanned.coverage;
+
+  const report = buildReport({
+    evaluation: scanned.evaluation,
+    collection,
+    toolVersion: toolVersion(),
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    failOn,
+  });
+  const docs = new Map<string, RuleDoc>(rules.map((r) => [r.file.id, ruleDoc(r.file, r.override?.severity)]));
+  const color = useColor(term, opts.color, opts.output !== undefined);
+  writeReports(report, opts, { color, rules: docs }, term);
+
+  const incomplete = report.skipped.length > 0;
+  if (!opts.quiet && (opts.format !== 'table' || opts.output)) term.stderr(`${summaryLine(report)}\n`);
+  if (incomplete && !opts.allowPartial) {
+    term.stderr(
+      `auth0-scan: ${report.skipped.length} rule(s) skipped because data is missing (${[...new Set(report.skipped.flatMap((s) => s.kinds))].join(', ')}); ` +
+        'grant the missing scopes, --skip those rules, or pass --allow-partial\n',
+    );
+    return EXIT.collection;
+  }
+  return report.summary.gate.passed ? EXIT.ok : EXIT.gate;
+}

@@ -1,0 +1,29 @@
+/** The process edges the CLI needs, gathered so commands can be run in tests with fake streams and env. */
+export interface Terminal {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+export function processTerminal(): Terminal {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Colour only for a terminal, never when NO_COLOR is set or --no-color was given; FORCE_COLOR forces it. */
+export function useColor(term: Terminal, flag: boolean | undefined, toFile: boolean): boolean {
+  if (flag === false) return false;
+  if (term.env['NO_COLOR'] !== undefined && term.env['NO_COLOR'] !== '') return false;
+  const force = term.env['FORCE_COLOR'];
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  return !toFile && term.stdoutIsTTY;
+}

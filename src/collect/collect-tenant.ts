@@ -1,0 +1,78 @@
+import pLimit from 'p-limit';
+import { CollectionError } from '../errors.js';
+import type { KindCoverage } from '../model/coverage.js';
+import { KINDS, type KindName } from '../model/kinds.js';
+import { formatIssue } from '../rules/format-issue.js';
+import { formatDocPath } from '../rules/source-document.js';
+import { redactResource } from '../snapshot/redact.js';
+import { RESOURCE_SCHEMAS } from '../snapshot/resource-schemas.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotStats } from '../snapshot/snapshot-format.js';
+import type { SnapshotSink } from '../core/snapshot-sink.js';
+import type { CollectApi } from './collect-api.js';
+import { classifyFailure } from './classify-failure.js';
+import type { Collector, Resource } from './collector.js';
+
+export interface CollectTenantOptions {
+  api: CollectApi;
+  collectors: Record<KindName, Collector>;
+  kinds: readonly KindName[];
+  domain: string;
+  source: 'live' | 'demo';
+  /** The scan time: every date rule compares against it, in this run and when the snapshot is scanned again. */
+  collectedAt: string;
+  toolVersion: string;
+  sink: SnapshotSink;
+  /** How many kinds are read at once; requests are paced by the shared limiter either way. */
+  kindConcurrency?: number;
+  stats(): Omit<SnapshotStats, 'durationMs'>;
+  onNote?(kind: KindName, message: string): void;
+  onKindDone?(kind: KindName, coverage: KindCoverage): void;
+}
+
+/**
+ * Runs the collectors for the kinds the rules need and streams their resources into the sink: validated,
+ * redacted, counted, and each kind closed with a coverage status. Users go last so the sink can stream them.
+ * Only an authentication failure stops the run; any other failure is recorded against its kind.
+ */
+export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Record<KindName, KindCoverage>>> {
+  const started = Date.now();
+  await o.sink.begin({
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    tool: { name: 'auth0-scan', version: o.toolVersion },
+    tenant: { domain: o.domain },
+    collectedAt: o.collectedAt,
+    source: o.source,
+  });
+  const coverage: Partial<Record<KindName, KindCoverage>> = {};
+  const run = async (kind: KindName): Promise<void> => {
+    coverage[kind] = await collectKind(kind, o);
+    o.onKindDone?.(kind, coverage[kind]);
+  };
+  const unique = [...new Set(o.kinds)];
+  const limit = pLimit(o.kindConcurrency ?? 4);
+  await Promise.all(unique.filter((k) => !KINDS[k].streamed).map((k) => limit(() => run(k))));
+  for (const k of unique.filter((k) => KINDS[k].streamed)) await run(k);
+  await o.sink.end(coverage, { ...o.stats(), durationMs: Date.now() - started });
+  return coverage;
+}
+
+async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<KindCoverage> {
+  let count = 0;
+  const emit = async (resource: Resource): Promise<void> => {
+    const parsed = RESOURCE_SCHEMAS[kind].safeParse(resource);
+    if (!parsed.success) {
+      const issue = formatIssue(parsed.error.issues, resource);
+      throw new CollectionError('API', `${kind} #${count + 1}: ${formatDocPath(issue.path)}: ${issue.message}`);
+    }
+    count++;
+    await o.sink.resource(kind, redactResource(kind, parsed.data));
+  };
+  try {
+    const degraded = await o.collectors[kind].collect({ api: o.api, emit, note: (m) => o.onNote?.(kind, m) });
+    return degraded ? { ...degraded, count } : { status: 'ok', count };
+  } catch (err) {
+    if (err instanceof CollectionError && err.code === 'AUTH') throw err;
+    return { ...classifyFailure(kind, err), count };
+  }
+}

@@ -1,0 +1,23 @@
+import type { KindCoverage } from '../model/coverage.js';
+import type { KindName } from '../model/kinds.js';
+import type { CollectApi } from './collect-api.js';
+
+export type Resource = Record<string, unknown>;
+
+export interface CollectorContext {
+  api: CollectApi;
+  /** Hands one resource to the snapshot (validated and redacted there). */
+  emit(resource: Resource): Promise<void>;
+  /** For long waits (export job): a line for --verbose and the progress display. */
+  note(message: string): void;
+}
+
+/**
+ * One collector per kind. It emits every resource it reads, with the joins the rules need, and returns either
+ * nothing (status ok) or a coverage that says why the data is incomplete. Failures thrown from it are classified
+ * in one place (classify-failure.ts).
+ */
+export interface Collector {
+  kind: KindName;
+  collect(ctx: CollectorContext): Promise<Omit<KindCoverage, 'count'> | void>;
+}

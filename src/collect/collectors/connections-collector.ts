@@ -1,0 +1,42 @@
+import pLimit from 'p-limit';
+import type { Collector, Resource } from '../collector.js';
+import { asObject, idsOf, readAll } from './simple-collectors.js';
+
+const JOIN_CONCURRENCY = 8;
+const OPTIONS_SCOPE = 'read:connections_options';
+
+/**
+ * Connections (checkpoint paging: offset is refused past 1,000) with the ids of the applications each is enabled
+ * for, from /connections/{id}/clients (the `enabled_clients` field reached end of life). Without
+ * read:connections_options the API silently drops `options`; that must read as "unknown", never as "all off".
+ */
+export const connectionsCollector: Collector = {
+  kind: 'connections',
+  async collect({ api, emit }) {
+    const conns: Resource[] = [];
+    for await (const page of api.checkpointPages('/connections', { key: 'connections' })) {
+      for (const c of page) conns.push(asObject(c, '/connections'));
+    }
+    const limit = pLimit(JOIN_CONCURRENCY);
+    const joined = await Promise.all(
+      conns.map((conn) =>
+        limit(async () => {
+          const id = encodeURIComponent(String(conn['id']));
+          const clients = await readAll(api.checkpointPages(`/connections/${id}/clients`, { key: 'clients', take: 1000 }));
+          const { enabled_clients: _legacy, ...rest } = conn;
+          return { ...rest, enabled_clients: idsOf(clients, 'client_id') };
+        }),
+      ),
+    );
+    for (const conn of joined) await emit(conn);
+    const scopes = api.grantedScopes();
+    const optionsMissing = scopes ? !scopes.includes(OPTIONS_SCOPE) : conns.length > 0 && conns.every((c) => c['options'] === undefined || c['options'] === null);
+    if (optionsMissing) {
+      return {
+        status: 'forbidden',
+        missingScopes: [OPTIONS_SCOPE],
+        detail: 'connection options (password policy, signup, IdP keys) are not returned without read:connections_options',
+      };
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import pLimit from 'p-limit';
+import type { Collector, Resource } from '../collector.js';
+import { asObject, idsOf, readAll } from './simple-collectors.js';
+
+const JOIN_CONCURRENCY = 8;
+
+/** Roles with their permissions and user ids, read from the role side (never one request per user). */
+export const rolesCollector: Collector = {
+  kind: 'roles',
+  async collect({ api, emit }) {
+    const roles: Resource[] = [];
+    for await (const page of api.offsetPages('/roles', { key: 'roles' })) for (const r of page) roles.push(asObject(r, '/roles'));
+    const limit = pLimit(JOIN_CONCURRENCY);
+    const joined = await Promise.all(
+      roles.map((role) =>
+        limit(async () => {
+          const id = encodeURIComponent(String(role['id']));
+          const [permissions, users] = await Promise.all([
+            readAll(api.offsetPages(`/roles/${id}/permissions`, { key: 'permissions' })),
+            // Offset paging of role users stops at 1,000; checkpoint has no cap.
+            readAll(api.checkpointPages(`/roles/${id}/users`, { key: 'users' })),
+          ]);
+          return { ...role, permissions, users: idsOf(users, 'user_id') };
+        }),
+      ),
+    );
+    for (const role of joined) await emit(role);
+  },
+};

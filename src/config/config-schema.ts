@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { FAIL_ON_VALUES, severitySchema } from '../model/severity.js';
+
+const paramValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+export const ruleSettingSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  severity: severitySchema.optional(),
+  params: z.record(z.string(), paramValue).optional(),
+});
+
+/** `auth0-scan.config.yaml|json`: everything optional; command-line flags win over it. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  domain: z.string().optional(),
+  failOn: z.enum(FAIL_ON_VALUES).optional(),
+  minSeverity: severitySchema.optional(),
+  /** More rule files or directories, relative to the config file. */
+  rules_dirs: z.array(z.string()).optional(),
+  rules: z.record(z.string(), ruleSettingSchema).optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type RuleSetting = z.infer<typeof ruleSettingSchema>;

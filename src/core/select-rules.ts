@@ -1,0 +1,60 @@
+import { compileRule } from '../engine/compile-rule.js';
+import { PLACEHOLDER_TENANT } from '../engine/rule-kinds.js';
+import type { RuleSpec } from '../engine/create-evaluator.js';
+import { InputError } from '../errors.js';
+import { configLocation, type LoadedConfig } from '../config/load-config.js';
+import { atOrAbove, type Severity } from '../model/severity.js';
+import type { LoadedRule } from '../rules/load-rule-file.js';
+import { globToRegExp } from '../util/glob.js';
+
+export interface RuleSelection {
+  only?: readonly string[];
+  skip?: readonly string[];
+  minSeverity?: Severity;
+}
+
+export interface SelectedRule extends RuleSpec {
+  loaded: LoadedRule;
+}
+
+/**
+ * Applies the config's per-rule settings and the command line's --only/--skip/--min-severity. Every id or pattern
+ * must match a rule: a typo must not quietly turn a CI gate into a scan of nothing.
+ */
+export function selectRules(rules: readonly LoadedRule[], loaded: LoadedConfig, sel: RuleSelection): SelectedRule[] {
+  const ids = new Set(rules.map((r) => r.file.id));
+  const settings = loaded.config.rules ?? {};
+  for (const [id, setting] of Object.entries(settings)) {
+    if (!ids.has(id)) throw new InputError('CONFIG', `rules.${id}: no rule has this id`, configLocation(loaded, ['rules', id]));
+    const rule = rules.find((r) => r.file.id === id);
+    if (rule && setting.params) {
+      const result = compileRule(rule.file, PLACEHOLDER_TENANT, { params: setting.params });
+      const issue = result.issues[0];
+      if (issue) throw new InputError('CONFIG', `rules.${id}.${issue.path.join('.')}: ${issue.message}`, configLocation(loaded, ['rules', id, ...issue.path]));
+    }
+  }
+  const only = patterns('--only', sel.only, ids);
+  const skip = patterns('--skip', sel.skip, ids);
+  const minSeverity = sel.minSeverity ?? loaded.config.minSeverity;
+  const out: SelectedRule[] = [];
+  for (const rule of rules) {
+    const id = rule.file.id;
+    const setting = settings[id];
+    const severity = setting?.severity ?? rule.file.severity;
+    if (only && !only.some((re) => re.test(id))) continue;
+    if (skip?.some((re) => re.test(id))) continue;
+    if (setting?.enabled === false && !only) continue;
+    if (minSeverity && !atOrAbove(severity, minSeverity)) continue;
+    out.push({ loaded: rule, file: rule.file, override: { severity: setting?.severity, params: setting?.params } });
+  }
+  return out;
+}
+
+function patterns(flag: string, list: readonly string[] | undefined, ids: ReadonlySet<string>): RegExp[] | undefined {
+  if (!list || list.length === 0) return undefined;
+  return list.map((p) => {
+    const re = globToRegExp(p);
+    if (![...ids].some((id) => re.test(id))) throw new InputError('USAGE', `${flag} ${p}: no rule matches (see \`auth0-scan rules list\`)`);
+    return re;
+  });
+}

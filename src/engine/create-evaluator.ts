@@ -1,0 +1,184 @@
+import { InputError } from '../errors.js';
+import type { KindCoverage } from '../model/coverage.js';
+import type { Evaluation, Finding, SkippedRule } from '../model/finding.js';
+import { compareFindings, compareText } from '../model/compare-findings.js';
+import { KINDS, resourceId, resourceName, type KindName } from '../model/kinds.js';
+import type { RuleFile } from '../rules/rule-schema.js';
+import { formatDocPath } from '../rules/source-document.js';
+import { checkResource, collectEvidence } from './check-resource.js';
+import { compileRule, type CompiledRule, type RuleOverride } from './compile-rule.js';
+import type { EvalContext, Resource } from './eval-context.js';
+import { fingerprint } from './fingerprint.js';
+import { memoryContext } from './memory-context.js';
+import { redactEvidence } from './summarise-evidence.js';
+import { SampleKeeper } from './sample-keeper.js';
+import { tenantBindings } from './tenant-bindings.js';
+
+export interface RuleSpec {
+  file: RuleFile;
+  override?: RuleOverride;
+}
+
+export interface EvaluatorInput {
+  tenant: { domain: string };
+  /** The scan time (ISO-8601): data, never the clock. */
+  now: string;
+  /** Every kind except the streamed ones (users), fully in memory. */
+  resources: Partial<Record<KindName, readonly Resource[]>>;
+  rules: readonly RuleSpec[];
+}
+
+export interface Evaluator {
+  /** Feeds one resource of a streamed kind (users), in any number, in snapshot order. */
+  add(kind: KindName, resource: Resource): void;
+  /** Coverage is final only once collection or reading has ended; rules whose kinds are not ok are skipped. */
+  finish(coverage: Partial<Record<KindName, KindCoverage>>): Evaluation;
+}
+
+const SAMPLE_SIZE = 10;
+
+interface SummaryState {
+  rule: CompiledRule;
+  count: number;
+  sample: SampleKeeper;
+}
+
+/**
+ * The pure middle of the pipeline as a small state machine: the caller feeds streamed resources so a
+ * 1,000,000-user snapshot never has to sit in memory, and the evaluator never does I/O itself.
+ */
+export function createEvaluator(input: EvaluatorInput): Evaluator {
+  const domain = input.tenant.domain;
+  const now = Date.parse(input.now);
+  if (Number.isNaN(now)) throw new InputError('SNAPSHOT', `scan time "${input.now}" is not an ISO-8601 date`);
+  const bindings = tenantBindings(domain, input.resources.resource_servers);
+  const rules = input.rules.map((spec) => {
+    const result = compileRule(spec.file, bindings, spec.override);
+    if (!result.rule) {
+      const first = result.issues[0];
+      throw new InputError('CONFIG', `rule ${spec.file.id}: ${first?.message ?? 'does not compile'}`, formatDocPath(first?.path ?? []));
+    }
+    return result.rule;
+  });
+  const ctx = memoryContext(input.resources, now);
+  const streamed = new Map<KindName, SummaryState[]>();
+  for (const rule of rules) {
+    if (!KINDS[rule.kind].streamed) continue;
+    const list = streamed.get(rule.kind) ?? [];
+    list.push({ rule, count: 0, sample: new SampleKeeper(SAMPLE_SIZE) });
+    streamed.set(rule.kind, list);
+  }
+
+  return {
+    add(kind, resource) {
+      for (const state of streamed.get(kind) ?? []) {
+        if (checkResource(state.rule, resource, ctx) !== 'fail') continue;
+        state.count++;
+        state.sample.offer(resourceId(kind, resource));
+      }
+    },
+    finish(coverage) {
+      const findings: Finding[] = [];
+      const skipped: SkippedRule[] = [];
+      let evaluated = 0;
+      for (const rule of rules) {
+        const skip = skipReason(rule, coverage);
+        if (skip) {
+          skipped.push(skip);
+          continue;
+        }
+        evaluated++;
+        if (KINDS[rule.kind].streamed) {
+          const state = streamed.get(rule.kind)?.find((s) => s.rule === rule);
+          if (state && state.count > 0) findings.push(summaryFinding(rule, domain, state.count, state.sample.sorted()));
+          continue;
+        }
+        findings.push(...evaluateInMemory(rule, input.resources[rule.kind] ?? [], ctx, domain));
+      }
+      findings.sort(compareFindings);
+      skipped.sort((a, b) => compareText(a.ruleId, b.ruleId));
+      return { tenant: { domain }, findings, skipped, rulesEvaluated: evaluated };
+    },
+  };
+}
+
+function evaluateInMemory(rule: CompiledRule, resources: readonly Resource[], ctx: EvalContext, domain: string): Finding[] {
+  if (rule.scope === 'collection') {
+    const subject = { items: resources, count: resources.length };
+    if (checkResource(rule, subject, ctx) !== 'fail') return [];
+    return [makeFinding(rule, domain, subject, { type: rule.kind, id: rule.kind }, ctx)];
+  }
+  const failing = resources.filter((r) => checkResource(rule, r, ctx) === 'fail');
+  if (rule.scope === 'summary') {
+    if (failing.length === 0) return [];
+    const sample = new SampleKeeper(SAMPLE_SIZE);
+    for (const r of failing) sample.offer(resourceId(rule.kind, r));
+    return [summaryFinding(rule, domain, failing.length, sample.sorted())];
+  }
+  return failing.map((r) =>
+    makeFinding(rule, domain, r, { type: rule.kind, id: resourceId(rule.kind, r), name: resourceName(rule.kind, r) }, ctx),
+  );
+}
+
+function makeFinding(
+  rule: CompiledRule,
+  domain: string,
+  subject: unknown,
+  resource: Finding['resource'],
+  ctx: EvalContext,
+): Finding {
+  const evidence: Record<string, unknown> = {};
+  for (const [path, value] of collectEvidence(rule, subject, ctx)) {
+    evidence[path] = rule.sensitive ? redactEvidence(value) : value;
+  }
+  return {
+    ...base(rule, domain, resource),
+    message: rule.message({ subject, id: resource.id, name: resource.name }),
+    evidence,
+  };
+}
+
+function summaryFinding(rule: CompiledRule, domain: string, count: number, sample: string[]): Finding {
+  const resource = { type: rule.kind, id: rule.kind };
+  return {
+    ...base(rule, domain, resource),
+    message: rule.message({ subject: {}, id: rule.kind, count, sample }),
+    evidence: {},
+    count,
+    sample,
+  };
+}
+
+function base(rule: CompiledRule, domain: string, resource: Finding['resource']) {
+  const d = rule.doc;
+  return {
+    ruleId: d.id,
+    ruleVersion: d.version,
+    title: d.title,
+    severity: d.severity,
+    category: d.category,
+    resource: resource.name === undefined ? { type: resource.type, id: resource.id } : resource,
+    remediation: d.remediation,
+    fingerprint: fingerprint(d.id, domain, resource.type, resource.id),
+  };
+}
+
+function skipReason(rule: CompiledRule, coverage: Partial<Record<KindName, KindCoverage>>): SkippedRule | undefined {
+  const notOk = rule.kinds.filter((k) => coverage[k]?.status !== 'ok');
+  if (notOk.length === 0) return undefined;
+  const reasons = notOk.map((k) => {
+    const c = coverage[k];
+    if (!c) return `${k} was not collected`;
+    const scopes = c.missingScopes?.length ? ` (missing ${c.missingScopes.join(', ')})` : '';
+    return `${k} is ${c.status}${scopes}${c.detail ? `: ${c.detail}` : ''}`;
+  });
+  const missing = [...new Set(notOk.flatMap((k) => coverage[k]?.missingScopes ?? []))].sort();
+  return {
+    ruleId: rule.doc.id,
+    reason: reasons.join('; '),
+    kinds: notOk,
+    ...(missing.length > 0 ? { missingScopes: missing } : {}),
+  };
+}
+
+

@@ -1,0 +1,138 @@
+import type { KindName } from '../model/kinds.js';
+import { omit } from './project-fields.js';
+import { DEFAULT_ATTACK_PROTECTION, DEFAULT_GUARDIAN_FACTORS, DEFAULT_TENANT_SETTINGS, DEFAULT_TRIGGERS, trigger } from './singleton-defaults.js';
+import type { MockM2mClient, MockTenant, UnavailableReason } from './tenant-schema.js';
+import { createUserStore, type Item, type UserStore } from './user-store.js';
+
+/**
+ * The tenant as the server serves it: list items with the embedded joins taken out (the API serves those from
+ * sub-resources) and the joins indexed by parent id. Built once per server.
+ */
+export interface TenantData {
+  domain: string;
+  m2m: readonly MockM2mClient[];
+  unavailable: Partial<Record<KindName, UnavailableReason>>;
+  tenant: Item;
+  clients: Item[];
+  clientGrants: Item[];
+  resourceServers: Item[];
+  connections: Item[];
+  connectionClients: Map<string, string[]>;
+  roles: Item[];
+  rolePermissions: Map<string, Item[]>;
+  roleUsers: Map<string, string[]>;
+  organizations: Item[];
+  orgMembers: Map<string, string[]>;
+  orgConnections: Map<string, Item[]>;
+  users: UserStore;
+  actions: Item[];
+  triggers: Item[];
+  bindings: Map<string, Item[]>;
+  rules: Item[];
+  hooks: Item[];
+  logStreams: Item[];
+  customDomains: Item[];
+  emailProvider: Item | null;
+  signingKeys: Item[];
+  guardianFactors: Item[];
+  guardianPolicies: string[];
+  attackProtection: Record<'brute_force_protection' | 'suspicious_ip_throttling' | 'breached_password_detection' | 'bot_detection' | 'risk_assessment', Item>;
+}
+
+export function buildTenantData(t: MockTenant): TenantData {
+  const connections = t.connections ?? [];
+  const connectionById = new Map(connections.map((c) => [c.id, c]));
+  const serverNames = new Map((t.resource_servers ?? []).map((r) => [r.identifier, r.name]));
+  const roles = t.roles ?? [];
+  const orgs = t.organizations ?? [];
+  const actions = t.actions ?? [];
+
+  const triggers = [...DEFAULT_TRIGGERS];
+  const known = new Set(triggers.map((x) => x.id));
+  const bindings = new Map<string, Item[]>();
+  for (const action of actions) {
+    const supported = Array.isArray(action.supported_triggers) ? (action.supported_triggers as unknown[]) : [];
+    const referenced = [...supported.map((s) => (s as Item | null)?.id), ...(action.bound_triggers ?? [])];
+    for (const id of referenced) {
+      if (typeof id === 'string' && !known.has(id)) {
+        known.add(id);
+        triggers.push(trigger(id, 'v1'));
+      }
+    }
+    for (const triggerId of action.bound_triggers ?? []) {
+      const list = bindings.get(triggerId) ?? [];
+      list.push({
+        id: `bnd_${triggerId}_${action.id}`,
+        trigger_id: triggerId,
+        display_name: action.name,
+        action: servedAction(action),
+      });
+      bindings.set(triggerId, list);
+    }
+  }
+
+  const email = t.email_provider ?? null;
+  const policies = t.guardian_policies;
+  return {
+    domain: t.domain,
+    m2m: t.m2m,
+    unavailable: t.unavailable ?? {},
+    tenant: t.tenant ?? DEFAULT_TENANT_SETTINGS,
+    clients: t.clients ?? [],
+    clientGrants: t.client_grants ?? [],
+    resourceServers: t.resource_servers ?? [],
+    connections: connections.map((c) => omit(c, ['enabled_clients'])),
+    connectionClients: new Map(connections.map((c) => [c.id, c.enabled_clients ?? []])),
+    roles: roles.map((r) => omit(r, ['permissions', 'users'])),
+    rolePermissions: new Map(
+      roles.map((r) => [
+        r.id,
+        (r.permissions ?? []).map((p) => ({ resource_server_name: serverNames.get(p.resource_server_identifier), ...p })),
+      ]),
+    ),
+    roleUsers: new Map(roles.map((r) => [r.id, r.users ?? []])),
+    organizations: orgs.map((o) => omit(o, ['members', 'enabled_connections'])),
+    orgMembers: new Map(orgs.map((o) => [o.id, o.members ?? []])),
+    orgConnections: new Map(
+      orgs.map((o) => [
+        o.id,
+        (o.enabled_connections ?? []).map((ec) => {
+          const c = connectionById.get(ec.connection_id);
+          return c && ec.connection === undefined ? { ...ec, connection: { name: c.name, strategy: c.strategy } } : ec;
+        }),
+      ]),
+    ),
+    users: createUserStore(t),
+    actions: actions.map(servedAction),
+    triggers,
+    bindings,
+    rules: t.rules ?? [],
+    hooks: t.hooks ?? [],
+    logStreams: t.log_streams ?? [],
+    customDomains: t.custom_domains ?? [],
+    emailProvider: email === null || email.configured === false ? null : omit(email, ['configured']),
+    signingKeys: t.signing_keys ?? [],
+    guardianFactors: t.guardian_factors ?? DEFAULT_GUARDIAN_FACTORS,
+    guardianPolicies: policies === undefined ? [] : Array.isArray(policies) ? policies : policies.policies,
+    attackProtection: {
+      brute_force_protection: t.brute_force_protection ?? defaults('brute_force_protection'),
+      suspicious_ip_throttling: t.suspicious_ip_throttling ?? defaults('suspicious_ip_throttling'),
+      breached_password_detection: t.breached_password_detection ?? defaults('breached_password_detection'),
+      bot_detection: t.bot_detection ?? defaults('bot_detection'),
+      risk_assessment: t.risk_assessment ?? defaults('risk_assessment'),
+    },
+  };
+}
+
+function defaults(kind: string): Item {
+  return DEFAULT_ATTACK_PROTECTION[kind] ?? {};
+}
+
+/** The API never returns action secret values, only their names. */
+function servedAction(action: Item): Item {
+  const out = omit(action, ['bound_triggers']);
+  if (Array.isArray(out.secrets)) {
+    out.secrets = (out.secrets as unknown[]).map((s) => (s !== null && typeof s === 'object' ? omit(s as Item, ['value']) : s));
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { KIND_NAMES } from '../model/kinds.js';
+import { formatDocPath, isSyntaxError, parseSource, type DocPath } from '../rules/source-document.js';
+
+/**
+ * The mock tenant file: the tenant's resources as the raw Management API returns them (secrets included), with the
+ * embedded joins of docs/architecture.md, plus the mock's own settings (domain, m2m credentials, unavailable
+ * features, generated users). Resources are loose: only ids and join fields are checked, the rest passes through.
+ */
+export const UNAVAILABLE_REASONS = ['insufficient_entitlement', 'feature_not_enabled', 'not_found', 'not_implemented'] as const;
+export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
+
+const id = z.string().min(1);
+const ids = z.array(id).optional();
+const single = z.looseObject({}).optional();
+
+function listOf<S extends z.core.$ZodLooseShape>(idField: string & keyof S, shape: S) {
+  return z
+    .array(z.looseObject(shape))
+    .superRefine((items, ctx) => {
+      const seen = new Set<unknown>();
+      items.forEach((item, i) => {
+        const value = item[idField];
+        if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [i, idField], message: `duplicate ${idField} "${String(value)}"` });
+        seen.add(value);
+      });
+    })
+    .optional();
+}
+
+const HOST = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i;
+
+const shape = {
+  domain: z.string().regex(HOST, 'expected the canonical tenant host, e.g. acme.eu.auth0.com (no scheme, no path)'),
+  m2m: z.array(z.strictObject({ client_id: id, client_secret: z.string().min(1), scopes: z.array(z.string()) })).min(1),
+  unavailable: z.partialRecord(z.enum(KIND_NAMES), z.enum(UNAVAILABLE_REASONS)).optional(),
+  generate_users: z.strictObject({ count: z.int().min(0).max(10_000_000), seed: z.int() }).optional(),
+  tenant: single,
+  clients: listOf('client_id', { client_id: id }),
+  client_grants: listOf('id', { id, client_id: id, audience: z.string(), scope: z.array(z.string()).optional() }),
+  resource_servers: listOf('id', { id, identifier: z.string() }),
+  connections: listOf('id', { id, name: z.string(), strategy: z.string(), enabled_clients: ids }),
+  roles: listOf('id', {
+    id,
+    name: z.string(),
+    permissions: z.array(z.looseObject({ permission_name: z.string(), resource_server_identifier: z.string() })).optional(),
+    users: ids,
+  }),
+  organizations: listOf('id', {
+    id,
+    name: z.string(),
+    members: ids,
+    enabled_connections: z.array(z.looseObject({ connection_id: id })).optional(),
+  }),
+  users: listOf('user_id', { user_id: id }),
+  actions: listOf('id', { id, name: z.string(), bound_triggers: ids }),
+  rules: listOf('id', { id }),
+  hooks: listOf('id', { id }),
+  log_streams: listOf('id', { id }),
+  custom_domains: listOf('custom_domain_id', { custom_domain_id: id, domain: z.string() }),
+  email_provider: z.looseObject({}).nullable().optional(),
+  signing_keys: listOf('kid', { kid: id }),
+  guardian_factors: listOf('name', { name: id, enabled: z.boolean() }),
+  guardian_policies: z.union([z.array(z.string()), z.looseObject({ policies: z.array(z.string()) })]).optional(),
+  brute_force_protection: single,
+  suspicious_ip_throttling: single,
+  breached_password_detection: single,
+  bot_detection: single,
+  risk_assessment: single,
+};
+
+/** Unknown top-level keys are typos unless they start with `$` or `_` (`$schema`, `_comment`). */
+export const mockTenantSchema = z.looseObject(shape).superRefine((value, ctx) => {
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(shape, key) && !/^[$_]/.test(key) && key !== 'description') {
+      ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (expected a kind name, domain, m2m, unavailable or generate_users)` });
+    }
+  }
+});
+
+export type MockTenant = z.output<typeof mockTenantSchema>;
+export type MockM2mClient = MockTenant['m2m'][number];
+
+/** Validates an in-memory tenant document; `where` names it in errors. */
+export function parseMockTenant(data: unknown, where = 'mock tenant'): MockTenant {
+  const parsed = mockTenantSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const { path, message } = firstIssue(parsed.error.issues);
+  throw new InputError('CONFIG', `${formatDocPath(path)}: ${message}`, where);
+}
+
+/** Reads and validates a mock tenant JSON file; every problem is one InputError naming file:line and dot-path. */
+export function loadMockTenant(file: string): MockTenant {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError('CONFIG', `cannot read mock tenant file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, file);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const position = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
+    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    throw new InputError('CONFIG', `invalid JSON: ${err instanceof Error ? err.message : 'parse error'}`, line === undefined ? file : `${file}:${line}`);
+  }
+  const parsed = mockTenantSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const { path, message } = firstIssue(parsed.error.issues);
+  const source = parseSource(text);
+  const line = isSyntaxError(source) ? undefined : source.lineOf(path);
+  throw new InputError('CONFIG', `${formatDocPath(path)}: ${message}`, line === undefined ? file : `${file}:${line}`);
+}
+
+function firstIssue(issues: readonly z.core.$ZodIssue[]): { path: DocPath; message: string } {
+  const issue = issues[0];
+  if (!issue) return { path: [], message: 'invalid mock tenant' };
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') return { path, message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+  return { path, message: issue.message };
+}

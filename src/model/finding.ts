@@ -1,0 +1,53 @@
+import type { KindCoverage } from './coverage.js';
+import type { KindName } from './kinds.js';
+import type { Severity } from './severity.js';
+
+export interface FindingResource {
+  type: KindName;
+  id: string;
+  name?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  ruleVersion: number;
+  title: string;
+  severity: Severity;
+  category: string;
+  resource: FindingResource;
+  message: string;
+  remediation: string;
+  /** The values the rule read, by dot-path (bounded; long strings are summarised). */
+  evidence: Record<string, unknown>;
+  /** Stable hash of rule id, tenant and resource id: the key for baselines and suppressions. */
+  fingerprint: string;
+  /** Rules in `summary` scope (users): how many resources failed, and a bounded, sorted sample of their ids. */
+  count?: number;
+  sample?: string[];
+}
+
+export interface SkippedRule {
+  ruleId: string;
+  reason: string;
+  /** The kinds the rule needed that were not `ok`. */
+  kinds: KindName[];
+  missingScopes?: string[];
+}
+
+/** The pure result of evaluating rules over a snapshot. */
+export interface Evaluation {
+  tenant: { domain: string };
+  findings: Finding[];
+  skipped: SkippedRule[];
+  rulesEvaluated: number;
+}
+
+/** Everything about how the data was obtained; filled by collection or copied from a snapshot. */
+export interface CollectionStats {
+  source: 'live' | 'snapshot' | 'demo';
+  requests: number;
+  retries: number;
+  throttled: number;
+  durationMs: number;
+  kinds: Partial<Record<KindName, KindCoverage>>;
+}

@@ -1,0 +1,67 @@
+import type { CollectionStats, Evaluation, Finding, SkippedRule } from '../model/finding.js';
+import { compareFindings, compareText } from '../model/compare-findings.js';
+import { KIND_NAMES } from '../model/kinds.js';
+import { REPORT_SCHEMA_VERSION, type ScanReport } from '../model/report.js';
+import { atOrAbove, SEVERITIES, type FailOn, type Severity } from '../model/severity.js';
+
+export interface BuildReportInput {
+  evaluation: Evaluation;
+  collection: CollectionStats;
+  toolVersion: string;
+  startedAt: string;
+  finishedAt: string;
+  failOn: FailOn;
+}
+
+/** Assembles the document every reporter renders; ordering is fixed so two runs of the same tenant diff cleanly. */
+export function buildReport(input: BuildReportInput): ScanReport {
+  const { evaluation, failOn } = input;
+  const findings = [...evaluation.findings].sort(compareFindings);
+  const skipped = [...evaluation.skipped].sort(compareSkipped);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'auth0-scan', version: input.toolVersion },
+    tenant: { domain: evaluation.tenant.domain },
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt,
+    summary: {
+      total: findings.length,
+      bySeverity: countBySeverity(findings),
+      rulesEvaluated: evaluation.rulesEvaluated,
+      rulesSkipped: skipped.length,
+      gate: { failOn, passed: gatePassed(findings, failOn) },
+    },
+    findings,
+    skipped,
+    collection: { ...input.collection, kinds: orderedKinds(input.collection.kinds) },
+  };
+}
+
+/** The CI gate: passes unless some finding is at or above the threshold; `never` always passes. */
+export function gatePassed(findings: readonly Pick<Finding, 'severity'>[], failOn: FailOn): boolean {
+  if (failOn === 'never') return true;
+  return !findings.some((f) => atOrAbove(f.severity, failOn));
+}
+
+export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** Most severe first, then rule id, then resource; code-point comparison so the order does not depend on locale. */
+
+function compareSkipped(a: SkippedRule, b: SkippedRule): number {
+  return compareText(a.ruleId, b.ruleId);
+}
+
+// Collectors finish in whatever order the network allows; the registry order keeps the JSON stable across runs.
+function orderedKinds(kinds: CollectionStats['kinds']): CollectionStats['kinds'] {
+  const out: CollectionStats['kinds'] = {};
+  for (const k of KIND_NAMES) {
+    const c = kinds[k];
+    if (c) out[k] = c;
+  }
+  return out;
+}
+

@@ -1,0 +1,97 @@
+import type { Finding } from '../model/finding.js';
+import type { RenderOptions, ScanReport } from '../model/report.js';
+import { severityRank } from '../model/severity.js';
+import { sarifLevel, sarifRules } from './sarif-rules.js';
+import type { SarifLog, SarifNotification, SarifResult } from './sarif-types.js';
+
+/** GitHub code scanning rejects a run with more results than this. */
+export const SARIF_MAX_RESULTS = 25_000;
+
+export const SARIF_INFORMATION_URI = 'https://github.com/auth0-scan/auth0-scan';
+
+// SARIF times are UTC; anything else is left out rather than risk a rejected upload.
+const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** SARIF 2.1.0 shaped for GitHub code scanning: one run, relative URIs, our own fingerprints. */
+export function renderSarif(report: ScanReport, options: Pick<RenderOptions, 'rules'>): string {
+  return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
+}
+
+export function buildSarif(report: ScanReport, options: Pick<RenderOptions, 'rules'>): SarifLog {
+  const domain = report.tenant.domain;
+  const rules = sarifRules(options.rules, report.findings);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  // Stable sort by severity alone keeps the report's own order inside each severity.
+  const ordered = [...report.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const kept = ordered.slice(0, SARIF_MAX_RESULTS);
+  const notifications: SarifNotification[] = report.skipped.map((s) => ({
+    level: 'warning',
+    message: { text: `Rule ${s.ruleId} was skipped: ${s.reason}` },
+    associatedRule: index.has(s.ruleId) ? { id: s.ruleId, index: index.get(s.ruleId) } : { id: s.ruleId },
+    properties: { kinds: s.kinds, ...(s.missingScopes ? { missingScopes: s.missingScopes } : {}) },
+  }));
+  if (ordered.length > kept.length) {
+    notifications.push({
+      level: 'warning',
+      message: {
+        text:
+          `Only the ${kept.length} most severe of ${ordered.length} results are included (GitHub code scanning's ` +
+          `limit per run); the JSON report lists them all.`,
+      },
+    });
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: 'auth0-scan', version: report.tool.version, informationUri: SARIF_INFORMATION_URI, rules },
+        },
+        automationDetails: { id: `auth0-scan/${domain}/` },
+        invocations: [
+          {
+            executionSuccessful: true,
+            ...(UTC_TIMESTAMP.test(report.startedAt) ? { startTimeUtc: report.startedAt } : {}),
+            ...(UTC_TIMESTAMP.test(report.finishedAt) ? { endTimeUtc: report.finishedAt } : {}),
+            toolExecutionNotifications: notifications,
+          },
+        ],
+        results: kept.map((f) => sarifResult(f, domain, index.get(f.ruleId) ?? -1)),
+      },
+    ],
+  };
+}
+
+function sarifResult(f: Finding, domain: string, ruleIndex: number): SarifResult {
+  const { type, id, name } = f.resource;
+  const properties: Record<string, unknown> = { severity: f.severity, evidence: f.evidence };
+  if (f.count !== undefined) properties.count = f.count;
+  if (f.sample !== undefined) properties.sample = f.sample;
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: sarifLevel(f.severity),
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: artifactUri(domain, type, id) }, region: { startLine: 1 } },
+        logicalLocations: [{ name: name ?? id, fullyQualifiedName: `${type}/${id}`, kind: 'resource' }],
+      },
+    ],
+    // GitHub cannot hash a line of a file that does not exist, so the location identity is ours.
+    partialFingerprints: { primaryLocationLineHash: `${f.fingerprint}:1` },
+    properties,
+  };
+}
+
+/** `auth0/<domain>/<kind>/<id>.json`, relative, each segment percent-encoded (`auth0|1` → `auth0%7C1`). */
+export function artifactUri(domain: string, kind: string, id: string): string {
+  return ['auth0', segment(domain), segment(kind), `${segment(id)}.json`].join('/');
+}
+
+function segment(value: string): string {
+  // "." and ".." would be resolved away by URI normalisation and move the result to another path.
+  if (value === '.' || value === '..') return value.replace(/\./g, '%2E');
+  return encodeURIComponent(value);
+}

@@ -1,0 +1,119 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Finding } from '../model/finding.js';
+import { KINDS } from '../model/kinds.js';
+import type { RenderOptions, ScanReport } from '../model/report.js';
+import { SEVERITIES, type Severity } from '../model/severity.js';
+import { terminalSafe, wrapText } from './terminal-text.js';
+
+/** Widest line the report prints, borders included: readable on a 100-column terminal. */
+export const TABLE_WIDTH = 100;
+
+// cli-table3 colWidths include one space of padding each side; borders add columns + 1.
+const WIDTHS_PLAIN = { rule: 26, resource: 30, message: 40 } as const;
+const WIDTHS_COUNT = { rule: 26, resource: 24, count: 10, message: 35 } as const;
+
+/** The human report: findings grouped by severity, then skipped rules, coverage gaps and a one-line summary. */
+export function renderTable(report: ScanReport, options: Pick<RenderOptions, 'color'>): string {
+  // An explicit level so that output never depends on chalk's own TTY/env detection.
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const blocks: string[] = [header(report, c)];
+  for (const severity of SEVERITIES) {
+    const group = report.findings.filter((f) => f.severity === severity);
+    if (group.length > 0) blocks.push(`${severityLabel(severity, group.length, c)}\n${findingsTable(group, c)}`);
+  }
+  if (report.findings.length === 0) blocks.push(c.green('No findings: every evaluated rule passed.'));
+  const skipped = skippedBlock(report, c);
+  if (skipped) blocks.push(skipped);
+  const coverage = coverageLine(report);
+  if (coverage) blocks.push(c.yellow(coverage));
+  blocks.push(summaryLine(report, c));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function header(report: ScanReport, c: ChalkInstance): string {
+  const source = report.collection.source === 'live' ? '' : ` (${report.collection.source})`;
+  return c.bold(`auth0-scan ${terminalSafe(report.tool.version)} · ${terminalSafe(report.tenant.domain)}${source}`);
+}
+
+const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
+  critical: (c) => c.bgRed.white.bold,
+  high: (c) => c.red.bold,
+  medium: (c) => c.yellow.bold,
+  low: (c) => c.blue.bold,
+  info: (c) => c.gray.bold,
+};
+
+function severityLabel(severity: Severity, count: number, c: ChalkInstance): string {
+  // Padding only matters when there is a background colour to pad.
+  const label = c.level > 0 ? ` ${severity.toUpperCase()} ` : severity.toUpperCase();
+  return `${SEVERITY_STYLE[severity](c)(label)} · ${plural(count, 'finding')}`;
+}
+
+function findingsTable(group: Finding[], c: ChalkInstance): string {
+  const withCount = group.some((f) => f.count !== undefined);
+  const w = withCount ? WIDTHS_COUNT : WIDTHS_PLAIN;
+  const head = withCount ? ['Rule', 'Resource', 'Count', 'Message'] : ['Rule', 'Resource', 'Message'];
+  const table = new Table({
+    head: head.map((h) => c.bold(h)),
+    colWidths: Object.values(w),
+    // Text is wrapped here (wrapText) so long ids and URLs break instead of being truncated.
+    wordWrap: false,
+    // cli-table3 colours through its own library, which detects the terminal by itself: switch that off.
+    style: { head: [], border: [] },
+  });
+  const cell = (text: string, width: number) => wrapText(terminalSafe(text), width - 2);
+  for (const f of group) {
+    const row = [cell(f.ruleId, w.rule), cell(resourceLabel(f), w.resource)];
+    if (withCount) row.push(f.count === undefined ? '' : f.count.toLocaleString('en-US'));
+    row.push(cell(f.message, w.message));
+    table.push(row);
+  }
+  return table.toString();
+}
+
+function resourceLabel(f: Finding): string {
+  const { type, id, name } = f.resource;
+  // Singletons and summary findings use the kind as id: "tenant/tenant" would say nothing more than "tenant".
+  if (KINDS[type].singleton || id === type) return type;
+  return `${type}/${name ?? id}`;
+}
+
+function skippedBlock(report: ScanReport, c: ChalkInstance): string | undefined {
+  if (report.skipped.length === 0) return undefined;
+  const lines = [c.bold(`Skipped rules (${report.skipped.length}): not evaluated, so not passed`)];
+  for (const s of report.skipped) lines.push(indent(`• ${s.ruleId}: ${s.reason}`, 2, 4));
+  const scopes = [...new Set(report.skipped.flatMap((s) => s.missingScopes ?? []))].sort();
+  if (scopes.length > 0) {
+    lines.push(indent(`Missing scopes: ${scopes.join(', ')} (grant them to the scanner's application)`, 2, 4));
+  }
+  return lines.join('\n');
+}
+
+function coverageLine(report: ScanReport): string | undefined {
+  const gaps: string[] = [];
+  for (const [kind, cov] of Object.entries(report.collection.kinds)) {
+    if (!cov || cov.status === 'ok') continue;
+    const scopes = cov.missingScopes?.length ? ` (missing ${cov.missingScopes.join(', ')})` : '';
+    gaps.push(`${kind} ${cov.status}${scopes}${cov.detail ? `: ${cov.detail}` : ''}`);
+  }
+  return gaps.length === 0 ? undefined : indent(`Coverage: ${gaps.join('; ')}`, 0, 2);
+}
+
+function summaryLine(report: ScanReport, c: ChalkInstance): string {
+  const { summary } = report;
+  const counts = SEVERITIES.filter((s) => summary.bySeverity[s] > 0).map((s) => `${summary.bySeverity[s]} ${s}`);
+  const findings = plural(summary.total, 'finding') + (counts.length > 0 ? ` (${counts.join(', ')})` : '');
+  const rules = `${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped`;
+  const gate = summary.gate.passed ? c.green.bold('passed') : c.red.bold('FAILED');
+  return `${findings} · ${rules} · gate: ${gate} (fail-on ${summary.gate.failOn})`;
+}
+
+function indent(text: string, first: number, rest: number): string {
+  const lines = wrapText(terminalSafe(text), TABLE_WIDTH - rest).split('\n');
+  return lines.map((l, i) => ' '.repeat(i === 0 ? first : rest) + l).join('\n');
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,26 @@
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { InputError } from '../errors.js';
+
+const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** Rule files under a file or directory path, recursively, sorted so load order (and duplicate reports) are stable. */
+export function findRuleFiles(path: string): string[] {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new InputError('USAGE', `rules path does not exist`, path);
+  }
+  if (st.isFile()) return [path];
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
+    }
+  };
+  walk(path);
+  return out;
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { getPath } from '../engine/path.js';
+import type { DocPath } from './source-document.js';
+
+export interface PlainIssue {
+  path: DocPath;
+  message: string;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Turns the first zod issue into one path and one sentence. Conditions are a union; rather than zod's "invalid
+ * input" for the union, follow the branch the author meant (by its keys) and report that branch's own problem.
+ */
+export function formatIssue(issues: readonly Issue[], data: unknown): PlainIssue {
+  const issue = issues[0];
+  if (!issue) return { path: [], message: 'invalid document' };
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const value = getPath(data, path.map(String));
+    const branch = pickBranch(value, issue.errors.length);
+    const inner = issue.errors[branch] ?? issue.errors[0] ?? [];
+    const nested = formatIssue(inner, value);
+    if (inner.length > 0) return { path: [...path, ...nested.path], message: nested.message };
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return { path, message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+  }
+  return { path, message: issue.message };
+}
+
+function pickBranch(value: unknown, branches: number): number {
+  if (branches !== 4 || value === null || typeof value !== 'object' || Array.isArray(value)) return branches - 1;
+  if ('all' in value) return 0;
+  if ('any' in value) return 1;
+  if ('not' in value) return 2;
+  return 3;
+}

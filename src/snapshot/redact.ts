@@ -1,0 +1,54 @@
+import type { KindName } from '../model/kinds.js';
+
+export const REDACTED = '[REDACTED]';
+
+/**
+ * String values under these keys are secrets wherever they appear (client secrets, IdP tokens inside user
+ * identities, connection IdP credentials, provider keys). Objects under such keys (a client's `refresh_token`
+ * settings) are configuration and are kept.
+ */
+const SECRET_KEY = /(secret|password|passphrase|token|api_?key|private_?key|authorization|write_?key|credential|source_?address|auth_?key|sas_?key|hmac)$/i;
+
+/** Whole values that are key material, whatever their type. */
+const SECRET_OBJECT_KEYS: Partial<Record<KindName, readonly string[]>> = {
+  clients: ['client_secret', 'signing_keys', 'encryption_key'],
+  resource_servers: ['signing_secret'],
+};
+
+/** Log-stream sinks carry credentials under many names; keep only the settings known to be harmless. */
+const SAFE_SINK_KEYS = new Set([
+  'httpEndpoint', 'httpContentFormat', 'httpContentType', 'httpCustomHeaders', 'datadogRegion', 'splunkDomain',
+  'splunkPort', 'splunkSecure', 'awsAccountId', 'awsRegion', 'awsPartnerEventSource', 'azureSubscriptionId',
+  'azureResourceGroup', 'azureRegion', 'azurePartnerTopic', 'mixpanelRegion', 'mixpanelProjectId',
+  'mixpanelServiceAccountUsername',
+]);
+
+/** Returns a copy of the resource with every secret replaced by "[REDACTED]" (presence is kept: rules may ask). */
+export function redactResource(kind: KindName, resource: Record<string, unknown>): Record<string, unknown> {
+  const out = redactValue(resource) as Record<string, unknown>;
+  for (const key of SECRET_OBJECT_KEYS[kind] ?? []) {
+    if (Object.hasOwn(out, key) && out[key] !== null && out[key] !== undefined) out[key] = REDACTED;
+  }
+  if (kind === 'log_streams' && out['sink'] !== null && typeof out['sink'] === 'object' && !Array.isArray(out['sink'])) {
+    const sink: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(out['sink'] as Record<string, unknown>)) {
+      sink[k] = SAFE_SINK_KEYS.has(k) && k !== 'httpCustomHeaders' ? v : REDACTED;
+    }
+    out['sink'] = sink;
+  }
+  return out;
+}
+
+/** Keys of these objects name scripts (`change_password`), not secrets. */
+const SCRIPT_CONTAINERS = new Set(['customScripts']);
+
+function redactValue(value: unknown, parentKey = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, parentKey));
+  if (value === null || typeof value !== 'object') return value;
+  const scripts = SCRIPT_CONTAINERS.has(parentKey);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] = !scripts && typeof v === 'string' && v !== '' && SECRET_KEY.test(k) ? REDACTED : redactValue(v, k);
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { kindCoverageSchema } from '../model/coverage.js';
+import { KIND_NAMES } from '../model/kinds.js';
+
+export const SNAPSHOT_FORMAT = 'auth0-scan-snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+export const snapshotHeaderSchema = z.strictObject({
+  format: z.literal(SNAPSHOT_FORMAT),
+  version: z.literal(SNAPSHOT_VERSION, { error: `unsupported snapshot version (this auth0-scan reads version ${SNAPSHOT_VERSION})` }),
+  tool: z.strictObject({ name: z.string(), version: z.string() }),
+  tenant: z.strictObject({ domain: z.string().min(1) }),
+  /** The scan time used for every date comparison when this snapshot is scanned. */
+  collectedAt: z.iso.datetime({ offset: true }),
+  source: z.enum(['live', 'demo', 'file']).default('live'),
+});
+export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
+
+export const snapshotRecordSchema = z.strictObject({ kind: z.enum(KIND_NAMES), data: z.record(z.string(), z.unknown()) });
+
+export const collectionStatsSchema = z.strictObject({
+  requests: z.number().int().nonnegative(),
+  retries: z.number().int().nonnegative(),
+  throttled: z.number().int().nonnegative(),
+  durationMs: z.number().nonnegative(),
+});
+export type SnapshotStats = z.infer<typeof collectionStatsSchema>;
+
+export const snapshotEndSchema = z.strictObject({
+  end: z.literal(true),
+  coverage: z.partialRecord(z.enum(KIND_NAMES), kindCoverageSchema),
+  stats: collectionStatsSchema.optional(),
+});
+export type SnapshotEnd = z.infer<typeof snapshotEndSchema>;

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { scanSnapshotFile } from '../../src/core/scan-snapshot-file.js';
+import { InputError } from '../../src/errors.js';
+import { SnapshotWriter } from '../../src/snapshot/snapshot-writer.js';
+import { redactResource, REDACTED } from '../../src/snapshot/redact.js';
+import { client, ruleFile, user } from '../builders.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'auth0-scan-snap-'));
+const header = { format: 'auth0-scan-snapshot', version: 1, tool: { name: 'auth0-scan', version: 't' }, tenant: { domain: 'acme.auth0.com' }, collectedAt: '2026-01-01T00:00:00Z', source: 'live' } as const;
+const dormant = ruleFile({ id: 'dormant', resource: 'users', assert: { path: 'last_login', newer_than: 'P90D' }, message: '{{$count}}' });
+const implicit = ruleFile({ id: 'implicit', assert: { path: 'grant_types', not_contains: 'implicit' } });
+
+async function write(name: string, users: number): Promise<string> {
+  const path = join(dir, name);
+  const w = new SnapshotWriter(path);
+  await w.begin(header);
+  await w.resource('clients', client({ client_id: 'a', grant_types: ['implicit'], client_secret: 'SUPER-SECRET-VALUE' }));
+  for (let i = 0; i < users; i++) await w.resource('users', user({ user_id: `auth0|${i}`, last_login: i % 3 === 0 ? '2020-01-01T00:00:00Z' : '2025-12-01T00:00:00Z' }));
+  await w.end({ clients: { status: 'ok', count: 1 }, users: { status: 'ok', count: users } });
+  return path;
+}
+
+describe('snapshot files', () => {
+  it('round-trips through NDJSON and gzip with identical findings, streaming users', async () => {
+    const plain = await scanSnapshotFile(await write('s.ndjson', 3000), [{ file: dormant }, { file: implicit }]);
+    const gz = await scanSnapshotFile(await write('s.ndjson.gz', 3000), [{ file: dormant }, { file: implicit }]);
+    expect(plain.evaluation.findings.map((f) => [f.ruleId, f.count ?? 1])).toEqual([['dormant', 1000], ['implicit', 1]]);
+    expect(gz.evaluation).toEqual(plain.evaluation);
+    expect(gz.counts).toEqual({ clients: 1, users: 3000 });
+    expect(gunzipSync(readFileSync(join(dir, 's.ndjson.gz'))).toString().split('\n')[0]).toContain('"auth0-scan-snapshot"');
+  });
+
+  it('never stores a secret, and leaves no temporary file behind', async () => {
+    const path = await write('secret.ndjson', 1);
+    const text = readFileSync(path, 'utf8');
+    expect(text).not.toContain('SUPER-SECRET-VALUE');
+    expect(text).toContain(REDACTED);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  async function readError(name: string, content: string): Promise<InputError> {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    try {
+      await scanSnapshotFile(path, [{ file: implicit }]);
+    } catch (err) {
+      if (err instanceof InputError) return err;
+      throw err;
+    }
+    throw new Error('expected an error');
+  }
+  const head = JSON.stringify(header);
+  const end = JSON.stringify({ end: true, coverage: { clients: { status: 'ok', count: 1 } } });
+
+  it('rejects a truncated snapshot', async () => {
+    const e = await readError('trunc.ndjson', `${head}\n${JSON.stringify({ kind: 'clients', data: client() })}\n`);
+    expect(e.code).toBe('SNAPSHOT');
+    expect(e.message).toMatch(/ends before its end record/);
+  });
+  it('rejects the wrong version with the line', async () => {
+    const e = await readError('ver.ndjson', `${JSON.stringify({ ...header, version: 9 })}\n${end}\n`);
+    expect(e.where).toMatch(/ver\.ndjson:1$/);
+    expect(e.message).toMatch(/^header: version: unsupported snapshot version/);
+  });
+  it('rejects wrong types with the line and dot-path', async () => {
+    const e = await readError('types.ndjson', `${head}\n${JSON.stringify({ kind: 'clients', data: { client_id: 'a', grant_types: 'implicit' } })}\n${end}\n`);
+    expect(e.where).toMatch(/types\.ndjson:2$/);
+    expect(e.message).toMatch(/^clients resource: grant_types: /);
+  });
+  it('rejects an unknown kind, invalid JSON, and files that are not snapshots', async () => {
+    expect((await readError('kind.ndjson', `${head}\n${JSON.stringify({ kind: 'widgets', data: {} })}\n${end}\n`)).message).toMatch(/^record: kind/);
+    expect((await readError('json.ndjson', `${head}\n{"kind":\n${end}\n`)).message).toBe('invalid JSON');
+    expect((await readError('report.json', '{\n  "schemaVersion": "1.0"\n}\n')).message).toMatch(/not an auth0-scan snapshot/);
+    expect((await readError('empty.ndjson', '')).message).toMatch(/empty/);
+  });
+  it('rejects users before other kinds', async () => {
+    const e = await readError('order.ndjson', `${head}\n${JSON.stringify({ kind: 'users', data: user() })}\n${JSON.stringify({ kind: 'clients', data: client() })}\n${end}\n`);
+    expect(e.message).toMatch(/must come before users/);
+  });
+});
+
+describe('redaction', () => {
+  it('removes secrets from every kind that carries them, keeping configuration objects', () => {
+    const c = redactResource('clients', { client_id: 'a', client_secret: 's1', signing_keys: [{ cert: 'x' }], refresh_token: { rotation_type: 'rotating' } });
+    expect(c).toEqual({ client_id: 'a', client_secret: REDACTED, signing_keys: REDACTED, refresh_token: { rotation_type: 'rotating' } });
+    expect(redactResource('resource_servers', { id: 'r', signing_secret: 's2' })['signing_secret']).toBe(REDACTED);
+    const conn = redactResource('connections', { id: 'c', options: { client_id: 'pub', client_secret: 's3', app_secret: 's4', customScripts: { change_password: 'function(){}' } } });
+    expect(conn['options']).toEqual({ client_id: 'pub', client_secret: REDACTED, app_secret: REDACTED, customScripts: { change_password: 'function(){}' } });
+    const ls = redactResource('log_streams', { id: 'l', sink: { httpEndpoint: 'https://x', httpAuthorization: 's5', datadogApiKey: 's6', sumoSourceAddress: 'https://s7' } });
+    expect(ls['sink']).toEqual({ httpEndpoint: 'https://x', httpAuthorization: REDACTED, datadogApiKey: REDACTED, sumoSourceAddress: REDACTED });
+    const u = redactResource('users', { user_id: 'u', identities: [{ provider: 'google-oauth2', access_token: 's8', refresh_token: 's9' }] });
+    expect(JSON.stringify(u)).not.toMatch(/s8|s9/);
+  });
+});
