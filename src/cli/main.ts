@@ -70,7 +70,8 @@ Examples:
     .command('collect')
     .description('Read the tenant and save a snapshot (NDJSON; gzip when the name ends in .gz) to scan later.')
     .requiredOption('-o, --output <file>', 'snapshot file to write (atomically)')
-    .option('--all-kinds', 'collect every resource kind, not only those the selected rules need');
+    .option('--all-kinds', 'collect every resource kind, not only those the selected rules need')
+    .option('--demo', 'collect the bundled demo tenant (from the built-in mock API)');
   addConnectionOptions(collect);
   addRuleOptions(collect);
   collect.action(run(async (o) => (await import('./collect-command.js')).collectCommand(o as Record<string, unknown>, term)));

@@ -22,6 +22,15 @@ interface Compiler {
 }
 
 const FALSE: Predicate = () => false;
+/** Compiled patterns by source: the shared secret patterns are used by several rules and are costly to compile. */
+const REGEX_CACHE = new Map<string, RE2JS>();
+
+/** Quantifiers walk array elements, or the values of a plain object (e.g. every script in customScripts). */
+function elementsOf(v: unknown): readonly unknown[] {
+  if (Array.isArray(v)) return v;
+  if (v !== null && typeof v === 'object') return Object.values(v);
+  return [];
+}
 
 /**
  * Compiles a condition into a predicate once per rule; problems go to `errors` with their dot-path so the loader
@@ -66,8 +75,10 @@ function compileLeaf(leaf: Leaf, at: DocPath, c: Compiler): Predicate {
   const test = compileOperator(op, leaf, [...at, op], c);
   const label = leaf.path ?? '(value)';
   const record = c.topLevel;
+  const fallback = leaf.default === undefined ? undefined : resolveRef(leaf.default, c.bindings, c.errors, [...at, 'default']);
   return (subject, ctx, ev) => {
-    const value = segs.length === 0 ? subject : getPath(subject, segs);
+    const read = segs.length === 0 ? subject : getPath(subject, segs);
+    const value = (read === undefined || read === null) && fallback !== undefined ? fallback : read;
     if (ev && record && !ev.has(label)) ev.set(label, summariseEvidence(value));
     return test(value, ctx);
   };
@@ -164,7 +175,7 @@ function compileOperator(op: (typeof LEAF_OPERATORS)[number], leaf: Leaf, at: Do
     case 'none': {
       const inner = compileNode(leaf[op] as Condition, at, { ...c, topLevel: false });
       return (v, ctx) => {
-        const items = Array.isArray(v) ? v : [];
+        const items = elementsOf(v);
         if (op === 'some') return items.some((el) => inner(el, ctx));
         if (op === 'every') return items.every((el) => inner(el, ctx));
         return !items.some((el) => inner(el, ctx));
@@ -262,9 +273,13 @@ function compileRegex(source: unknown, at: DocPath, c: Compiler): RE2JS | undefi
     c.errors.add(at, 'expected a regular expression string');
     return undefined;
   }
+  const cached = REGEX_CACHE.get(source);
+  if (cached) return cached;
   try {
     // RE2 semantics: linear-time matching, so no rule or config can make a scan hang on a crafted pattern.
-    return RE2JS.compile(source);
+    const re = RE2JS.compile(source);
+    REGEX_CACHE.set(source, re);
+    return re;
   } catch (err) {
     const reason = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : 'invalid';
     c.errors.add(at, `invalid regular expression /${source}/: ${reason}`);

@@ -1,6 +1,6 @@
 import type { DocPath } from '../rules/source-document.js';
 import type { CompileErrors } from './compile-issue.js';
-import { getPath, parsePath } from './path.js';
+import { collectPath, getPath, parsePath } from './path.js';
 import type { Bindings } from './refs.js';
 
 export interface TemplateVars {
@@ -56,11 +56,15 @@ function compilePlaceholder(name: string, at: DocPath, bindings: Bindings, error
     errors.add(at, `placeholder {{${name}}}: ${segs}`);
     return () => '';
   }
-  return (v) => display(getPath(v.subject, segs));
+  return (v) => {
+    const direct = getPath(v.subject, segs);
+    // `{{permissions.permission_name}}` reads through the array: list every value found.
+    return display(direct !== undefined ? direct : collectPath(v.subject, segs));
+  };
 }
 
 function display(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '(none)';
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '(none)';
   if (Array.isArray(value)) {
     const shown = value.slice(0, 5).map(display).join(', ');
     return value.length > 5 ? `${shown}, … (${value.length} in all)` : shown;

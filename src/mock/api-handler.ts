@@ -58,7 +58,7 @@ function send429(res: ServerResponse, deps: ApiDeps, headers: Headers, waitMs: n
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, url: URL, decision: FaultDecision, deps: ApiDeps): Promise<void> {
   const headers: Headers = {};
   if (decision.stormUntilMs !== undefined) {
-    headers['x-ratelimit-limit'] = 0;
+    headers['x-ratelimit-limit'] = deps.bucket?.limit ?? 0;
     headers['x-ratelimit-remaining'] = 0;
     headers['x-ratelimit-reset'] = Math.ceil(decision.stormUntilMs / 1000);
     return send429(res, deps, headers, decision.stormUntilMs - Date.now());

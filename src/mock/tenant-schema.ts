@@ -36,6 +36,11 @@ const shape = {
   domain: z.string().regex(HOST, 'expected the canonical tenant host, e.g. acme.eu.auth0.com (no scheme, no path)'),
   m2m: z.array(z.strictObject({ client_id: id, client_secret: z.string().min(1), scopes: z.array(z.string()) })).min(1),
   unavailable: z.partialRecord(z.enum(KIND_NAMES), z.enum(UNAVAILABLE_REASONS)).optional(),
+  /**
+   * When the tenant was recorded. `scan --demo` uses it as the scan time, so the demo's findings (dormant users,
+   * old keys) do not drift with the calendar.
+   */
+  recorded_at: z.iso.datetime({ offset: true }).optional(),
   generate_users: z.strictObject({ count: z.int().min(0).max(10_000_000), seed: z.int() }).optional(),
   tenant: single,
   clients: listOf('client_id', { client_id: id }),
@@ -75,7 +80,7 @@ const shape = {
 export const mockTenantSchema = z.looseObject(shape).superRefine((value, ctx) => {
   for (const key of Object.keys(value)) {
     if (!Object.hasOwn(shape, key) && !/^[$_]/.test(key) && key !== 'description') {
-      ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (expected a kind name, domain, m2m, unavailable or generate_users)` });
+      ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (expected a kind name, domain, m2m, unavailable, recorded_at or generate_users)` });
     }
   }
 });

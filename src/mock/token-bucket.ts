@@ -22,6 +22,10 @@ export class TokenBucket {
     this.last = now();
   }
 
+  get limit(): number {
+    return this.burst;
+  }
+
   take(): RateLimitState {
     const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);

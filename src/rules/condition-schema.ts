@@ -35,6 +35,8 @@ export interface LookupSpec {
 
 export interface Leaf {
   path?: string;
+  /** The value to test when the path is missing or null: the API's documented default. */
+  default?: Scalar;
   equals?: Scalar;
   gt?: NumberOrRef;
   gte?: NumberOrRef;
@@ -115,6 +117,7 @@ const leafSchema: z.ZodType<Leaf> = z.lazy(() =>
   z
     .strictObject({
       path: z.string(),
+      default: scalar,
       count: z.strictObject({ from: kind, where: conditionSchema.optional() }),
       equals: scalar,
       not_equals: scalar,
@@ -149,7 +152,7 @@ const leafSchema: z.ZodType<Leaf> = z.lazy(() =>
     .superRefine((leaf, ctx) => {
       const ops = LEAF_OPERATORS.filter((op) => leaf[op] !== undefined);
       if (leaf.count !== undefined) {
-        if (leaf.path !== undefined) ctx.addIssue({ code: 'custom', message: 'a count leaf takes no path' });
+        if (leaf.path !== undefined || leaf.default !== undefined) ctx.addIssue({ code: 'custom', message: 'a count leaf takes no path or default' });
         const bad = ops.filter((op) => !(NUMERIC_OPERATORS as readonly string[]).includes(op));
         if (ops.length !== 1 || bad.length > 0) {
           ctx.addIssue({ code: 'custom', message: 'a count leaf needs exactly one of equals, gt, gte, lt, lte' });

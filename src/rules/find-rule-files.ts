@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { PATTERNS_FILE } from './shared-patterns.js';
 
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -18,7 +19,7 @@ export function findRuleFiles(path: string): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
+      else if (entry.isFile() && entry.name !== PATTERNS_FILE && EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
     }
   };
   walk(path);

@@ -4,6 +4,7 @@ import { PLACEHOLDER_TENANT } from '../engine/rule-kinds.js';
 import { InputError } from '../errors.js';
 import { formatIssue } from './format-issue.js';
 import { ruleSchema, type RuleFile } from './rule-schema.js';
+import { expandPatterns, PATTERNS_FILE } from './shared-patterns.js';
 import { formatDocPath, isSyntaxError, parseSource, type DocPath, type SourceDocument } from './source-document.js';
 
 export interface LoadedRule {
@@ -36,9 +37,12 @@ export function parseRuleText(text: string, path: string): RuleFile {
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
     throw ruleError(path, 1, undefined, 'a rule file holds one mapping (id, title, resource, assert, …)');
   }
-  const parsed = ruleSchema.safeParse(source.data);
+  const data = expandPatterns(source.data, (docPath, name) => {
+    throw at(source, path, docPath, `unknown shared pattern $patterns.${name} (see rules/${PATTERNS_FILE})`);
+  });
+  const parsed = ruleSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = formatIssue(parsed.error.issues, source.data);
+    const issue = formatIssue(parsed.error.issues, data);
     throw at(source, path, issue.path, issue.message);
   }
   const compiled = compileRule(parsed.data, PLACEHOLDER_TENANT);

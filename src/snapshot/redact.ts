@@ -1,4 +1,5 @@
 import type { KindName } from '../model/kinds.js';
+import { maskCodeSecrets } from './mask-code-secrets.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -36,6 +37,7 @@ export function redactResource(kind: KindName, resource: Record<string, unknown>
     }
     out['sink'] = sink;
   }
+  maskCode(kind, out);
   return out;
 }
 
@@ -51,4 +53,19 @@ function redactValue(value: unknown, parentKey = ''): unknown {
     out[k] = !scripts && typeof v === 'string' && v !== '' && SECRET_KEY.test(k) ? REDACTED : redactValue(v, k);
   }
   return out;
+}
+
+/** Code is kept for the rules that read it, with any hard-coded secret in it replaced by a marker. */
+function maskCode(kind: KindName, out: Record<string, unknown>): void {
+  if (kind === 'actions' && typeof out['code'] === 'string') out['code'] = maskCodeSecrets(out['code']);
+  if (kind !== 'connections') return;
+  const options = out['options'];
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return;
+  for (const key of ['customScripts', 'scripts']) {
+    const scripts = (options as Record<string, unknown>)[key];
+    if (scripts === null || typeof scripts !== 'object' || Array.isArray(scripts)) continue;
+    const masked: Record<string, unknown> = {};
+    for (const [name, src] of Object.entries(scripts)) masked[name] = typeof src === 'string' ? maskCodeSecrets(src) : src;
+    (options as Record<string, unknown>)[key] = masked;
+  }
 }

@@ -25,7 +25,7 @@ async function waitForJob(id: string): Promise<{ body: Obj; statuses: string[] }
     const { body } = await api(`/jobs/${id}`);
     statuses.push(String(body.status));
     if (body.status !== 'pending' && body.status !== 'processing') return { body, statuses };
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 15));
   }
   throw new Error('job never finished');
 }
@@ -39,7 +39,7 @@ function lines(gz: ArrayBuffer): Obj[] {
 }
 
 beforeAll(async () => {
-  server = await startMockServer({ tenant, exportJobDelayMs: 90, exportLinkTtlMs: 150 });
+  server = await startMockServer({ tenant, exportJobDelayMs: 300, exportLinkTtlMs: 150 });
   const res = await fetch(`${server.url}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -77,6 +77,7 @@ describe('users export job', () => {
   });
 
   it('expires the link with a 403, and a new GET of the job gives a fresh link', async () => {
+    server.setFaults({ exportJob: { delayMs: 20 } });
     const job = await createJob({ format: 'json', fields: [{ name: 'user_id' }], limit: 10 });
     const first = String((await waitForJob(String(job.id))).body.location);
     await new Promise((r) => setTimeout(r, 200));
@@ -91,6 +92,7 @@ describe('users export job', () => {
   });
 
   it('filters by connection_id and rejects an unknown one', async () => {
+    server.setFaults({ exportJob: { delayMs: 20 } });
     const job = await createJob({ connection_id: 'con_google', format: 'json', fields: [{ name: 'user_id' }] });
     const location = String((await waitForJob(String(job.id))).body.location);
     const users = lines(await (await fetch(location)).arrayBuffer());

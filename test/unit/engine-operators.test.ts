@@ -160,3 +160,18 @@ describe('paths and references', () => {
     expect(cond({ path: 'a', older_than: '90 days' }).issues[0]).toMatch(/ISO-8601 duration/);
   });
 });
+
+describe('engine extensions used by the catalog', () => {
+  it('default stands in for a missing or null value only', () => {
+    const c: Condition = { path: 'session_lifetime', default: 168, gt: 100 };
+    expect(t(c, {})).toBe(true);
+    expect(t(c, { session_lifetime: null })).toBe(true);
+    expect(t(c, { session_lifetime: 24 })).toBe(false);
+  });
+  it('quantifiers walk the values of an object', () => {
+    const scripts = { login: 'const password = "hunter2hunter2";', get_user: 'return configuration.X;' };
+    expect(t({ path: 's', some: { matches: 'hunter2' } }, { s: scripts })).toBe(true);
+    expect(t({ path: 's', none: { matches: 'hunter2' } }, { s: scripts })).toBe(false);
+    expect(t({ path: 's', every: { matches: 'configuration' } }, { s: scripts })).toBe(false);
+  });
+});

@@ -100,3 +100,11 @@ describe('evaluation', () => {
     expect(out.findings.map((f) => f.resource)).toEqual([{ type: 'log_streams', id: 'log_streams' }]);
   });
 });
+
+describe('messages', () => {
+  it('list values read through arrays, and say (none) for nothing', () => {
+    const rule = ruleFile({ id: 'roles-msg', resource: 'roles', assert: { path: 'permissions', empty: true }, message: 'Role {{$name}} grants {{permissions.permission_name}}; users {{users}}.' });
+    const ev = createEvaluator({ tenant: { domain: 'd' }, now: '2026-01-01T00:00:00Z', resources: { roles: [{ id: 'r1', name: 'Admin', permissions: [{ permission_name: 'read:users', resource_server_identifier: 'x' }, { permission_name: 'delete:users', resource_server_identifier: 'x' }], users: [] }] }, rules: [{ file: rule }] });
+    expect(ev.finish({ roles: ok(1) }).findings[0]?.message).toBe('Role Admin grants read:users, delete:users; users (none).');
+  });
+});

@@ -98,3 +98,15 @@ describe('rule file loading errors name file, line and dot-path in one sentence'
     expect(e.message).toMatch(/^id: expected a kebab-case id/);
   });
 });
+
+describe('shared patterns', () => {
+  it('expand $patterns.NAME and report unknown names with their line', () => {
+    const e = loadError('pat.yaml', `${HEAD}assert: { path: code, not_matches: $patterns.nope }\n`);
+    expect(e.where).toMatch(/pat\.yaml:11$/);
+    expect(e.message).toBe('assert.not_matches: unknown shared pattern $patterns.nope (see rules/patterns.yaml)');
+    const path = join(dir, 'pat-ok.yaml');
+    writeFileSync(path, `${HEAD}assert: { path: code, not_matches: $patterns.hardcodedSecret }\n`);
+    const rule = loadRuleFile(path);
+    expect(rule.file.assert).toMatchObject({ not_matches: expect.stringContaining('AKIA') });
+  });
+});

@@ -96,3 +96,16 @@ describe('redaction', () => {
     expect(JSON.stringify(u)).not.toMatch(/s8|s9/);
   });
 });
+
+describe('hard-coded secrets in code', () => {
+  it('are masked with a marker that the secret-in-code pattern still matches', async () => {
+    const { sharedPatterns } = await import('../../src/rules/shared-patterns.js');
+    const { RE2JS } = await import('re2js');
+    const action = redactResource('actions', { id: 'a', name: 'x', code: 'const apiKey = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";\nreturn event.secrets.OK;' });
+    expect(action['code']).not.toContain('sk_test_4eC39HqLyjWDarjtT1zdp7dc');
+    expect(action['code']).toContain('return event.secrets.OK;');
+    expect(RE2JS.compile(sharedPatterns()['hardcodedSecret'] ?? '').test(String(action['code']))).toBe(true);
+    const conn = redactResource('connections', { id: 'c', options: { customScripts: { login: 'const password = "hunter2hunter2";' } } });
+    expect(JSON.stringify(conn)).not.toContain('hunter2hunter2');
+  });
+});

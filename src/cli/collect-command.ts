@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ruleKinds } from '../engine/rule-kinds.js';
+import { EXIT, InputError } from '../errors.js';
+import { KIND_NAMES, type KindName } from '../model/kinds.js';
+import { SnapshotWriter } from '../snapshot/snapshot-writer.js';
+import { connectionSettings } from './connection-settings.js';
+import { loadRulesForRun } from './load-rules-for-run.js';
+import { runCollection } from './run-collection.js';
+import { connectionOptionsSchema, parseOptions, ruleOptionsSchema } from './scan-options.js';
+import type { Terminal } from './terminal.js';
+import { withDemoTenant } from './with-demo-tenant.js';
+
+const collectOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.shape).extend({
+  output: z.string().min(1),
+  allKinds: z.boolean().default(false),
+  demo: z.boolean().default(false),
+});
+
+/**
+ * `collect -o FILE`: the kinds the selected rules need (or every kind) into a secret-free snapshot, written
+ * atomically. Exit 3 when a kind could not be collected fully, unless --allow-partial (the file is written either
+ * way, its coverage says what is missing).
+ */
+export async function collectCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
+  const opts = parseOptions(collectOptionsSchema, raw);
+  const { config, rules } = loadRulesForRun(opts, term.cwd);
+  const kinds: KindName[] = opts.allKinds ? [...KIND_NAMES] : [...new Set(rules.flatMap((r) => ruleKinds(r.file)))];
+  if (kinds.length === 0) throw new InputError('USAGE', 'no rule is selected, so there is nothing to collect (use --all-kinds)');
+  const writer = new SnapshotWriter(opts.output);
+  const common = { kinds, sink: writer, concurrency: opts.concurrency, maxRps: opts.maxRps, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
+  let stats;
+  try {
+    stats = opts.demo
+      ? await withDemoTenant(opts, (demo) => runCollection({ ...common, ...demo, source: 'demo' }, term))
+      : await runCollection({ ...common, settings: connectionSettings(opts, config.config.domain, term), source: 'live', collectedAt: new Date().toISOString() }, term);
+  } catch (err) {
+    writer.discard();
+    throw err;
+  }
+  const notOk = Object.entries(stats.kinds).filter(([, c]) => c.status !== 'ok');
+  if (!opts.quiet) {
+    const users = stats.kinds.users ? `, ${stats.kinds.users.count} users` : '';
+    term.stderr(`auth0-scan: wrote ${opts.output}: ${kinds.length} kinds${users}, ${stats.requests} requests in ${(stats.durationMs / 1000).toFixed(1)} s\n`);
+  }
+  if (notOk.length > 0) {
+    term.stderr(`auth0-scan: incomplete: ${notOk.map(([k, c]) => `${k} ${c.status}${c.missingScopes ? ` (missing ${c.missingScopes.join(', ')})` : ''}`).join('; ')}\n`);
+    if (!opts.allowPartial) return EXIT.collection;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,26 @@
+import { EvaluatingSink, type EvaluatedSnapshot } from '../core/evaluating-sink.js';
+import type { RuleSpec } from '../engine/create-evaluator.js';
+import { ruleKinds } from '../engine/rule-kinds.js';
+import type { CollectionStats } from '../model/finding.js';
+import type { KindName } from '../model/kinds.js';
+import { connectionSettings } from './connection-settings.js';
+import { withDemoTenant } from './with-demo-tenant.js';
+import { runCollection } from './run-collection.js';
+import type { ScanOptions } from './scan-options.js';
+import type { Terminal } from './terminal.js';
+
+/** A live (or demo) scan: collect only the kinds the rules need, evaluating as the data streams in. */
+export async function collectForScan(
+  opts: ScanOptions,
+  configDomain: string | undefined,
+  rules: readonly RuleSpec[],
+  term: Terminal,
+): Promise<{ scanned: EvaluatedSnapshot; collection: CollectionStats }> {
+  const kinds = [...new Set<KindName>(rules.flatMap((r) => ruleKinds(r.file)))];
+  const sink = new EvaluatingSink(rules);
+  const common = { kinds, sink, concurrency: opts.concurrency, maxRps: opts.maxRps, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
+  const collection = opts.demo
+    ? await withDemoTenant(opts, (demo) => runCollection({ ...common, ...demo, source: 'demo' }, term))
+    : await runCollection({ ...common, settings: connectionSettings(opts, configDomain, term), source: 'live', collectedAt: new Date().toISOString() }, term);
+  return { scanned: sink.done(), collection };
+}

@@ -1,0 +1,99 @@
+import { collectorRegistry } from '../collect/collector-registry.js';
+import { collectTenant } from '../collect/collect-tenant.js';
+import { httpCollectApi } from '../collect/http-collect-api.js';
+import type { SnapshotSink } from '../core/snapshot-sink.js';
+import { createHttpClient } from '../http/create-http-client.js';
+import type { RequestEvent } from '../http/request-event.js';
+import type { KindCoverage } from '../model/coverage.js';
+import type { CollectionStats } from '../model/finding.js';
+import type { KindName } from '../model/kinds.js';
+import { toolVersion } from '../version.js';
+import type { ConnectionSettings } from './connection-settings.js';
+import { startProgress } from './progress-line.js';
+import type { Terminal } from './terminal.js';
+
+export interface CollectionRun {
+  settings: ConnectionSettings;
+  kinds: readonly KindName[];
+  sink: SnapshotSink;
+  source: 'live' | 'demo';
+  /** The scan time; the clock's now unless a recording pins it (the demo). */
+  collectedAt: string;
+  concurrency: number;
+  maxRps?: number;
+  verbose: boolean;
+  quiet: boolean;
+  progress: boolean;
+}
+
+/**
+ * The live edge of the pipeline: one HTTP client for the run, a token obtained before anything else (so bad
+ * credentials fail fast), the collectors streaming into the sink, and progress and --verbose logs on stderr.
+ */
+export async function runCollection(run: CollectionRun, term: Terminal): Promise<CollectionStats> {
+  const started = Date.now();
+  const { settings } = run;
+  const creds = settings.credentials;
+  const http = createHttpClient({
+    domain: settings.domain,
+    audience: settings.audience,
+    ...(creds.kind === 'token' ? { token: creds.token } : { clientId: creds.clientId, clientSecret: creds.clientSecret }),
+    concurrency: run.concurrency,
+    maxRps: run.maxRps,
+    onRequest: run.verbose ? (e) => term.stderr(`${formatRequest(e)}\n`) : undefined,
+  });
+  let done = 0;
+  let note: string | undefined;
+  const progress = startProgress(term, run.progress && !run.quiet && !run.verbose, () => ({
+    kindsDone: done,
+    kindsTotal: new Set(run.kinds).size,
+    requests: http.client.stats().requests,
+    throttleWaitMs: http.client.stats().throttleWaitMs,
+    note,
+  }));
+  try {
+    await http.tokens.getToken();
+    const coverage = await collectTenant({
+      api: httpCollectApi(http.client, http.tokens),
+      collectors: collectorRegistry(),
+      kinds: run.kinds,
+      domain: reportDomain(settings, http.domain.host),
+      source: run.source,
+      collectedAt: run.collectedAt,
+      toolVersion: toolVersion(),
+      sink: run.sink,
+      stats: () => {
+        const s = http.client.stats();
+        return { requests: s.requests, retries: s.retries, throttled: s.throttled };
+      },
+      onNote: (kind, message) => {
+        note = `${kind}: ${message}`;
+        if (run.verbose) term.stderr(`${note}\n`);
+      },
+      onKindDone: (kind, c: KindCoverage) => {
+        done++;
+        if (run.verbose) term.stderr(`${kind}: ${c.status}, ${c.count} collected${c.detail ? ` (${c.detail})` : ''}\n`);
+      },
+    });
+    const s = http.client.stats();
+    return { source: run.source === 'demo' ? 'demo' : 'live', requests: s.requests, retries: s.retries, throttled: s.throttled, durationMs: Date.now() - started, kinds: coverage };
+  } finally {
+    progress.stop();
+    await http.close();
+  }
+}
+
+/**
+ * Reports and fingerprints name the canonical tenant: the audience's host when one was given (custom domains,
+ * the demo's recording), else the domain scanned.
+ */
+function reportDomain(settings: ConnectionSettings, host: string): string {
+  if (!settings.audience) return host;
+  const m = /^https?:\/\/([^/]+)\/api\/v2\/?$/.exec(settings.audience);
+  return m?.[1] ?? host;
+}
+
+function formatRequest(e: RequestEvent): string {
+  const outcome = e.status !== undefined ? String(e.status) : (e.error ?? 'error');
+  return `${e.method} ${e.path} ${outcome} ${e.ms}ms${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`;
+}

@@ -1,0 +1,68 @@
+import { InputError } from '../errors.js';
+import type { Clock } from './clock.js';
+import { defaultAudience, parseDomain, type ParsedDomain } from './domain.js';
+import { createAgent, ManagementClient } from './management-client.js';
+import type { RequestEvent } from './request-event.js';
+import { RetryPolicy, type RetryPolicyOptions } from './retry-policy.js';
+import { TokenProvider } from './token-provider.js';
+
+export interface HttpClientOptions {
+  /** `--domain`: a host, an https:// origin, or http:// on loopback. */
+  domain: string;
+  /** Default `${origin}/api/v2/`. */
+  audience?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** A pre-issued token; used instead of client credentials when given. */
+  token?: string;
+  concurrency?: number;
+  maxRps?: number;
+  timeoutMs?: number;
+  retry?: RetryPolicyOptions;
+  clock?: Clock;
+  onRequest?: (event: RequestEvent) => void;
+}
+
+export interface HttpClient {
+  domain: ParsedDomain;
+  tokens: TokenProvider;
+  client: ManagementClient;
+  /** Closes the shared connection pool. */
+  close(): Promise<void>;
+}
+
+/** Wires one connection pool, one token provider and one Management client from the connection options. */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const domain = parseDomain(options.domain);
+  const agent = createAgent();
+  const retry = new RetryPolicy(options.retry);
+  let tokens: TokenProvider;
+  if (options.token !== undefined && options.token !== '') {
+    tokens = new TokenProvider({ token: options.token });
+  } else if (options.clientId && options.clientSecret) {
+    tokens = new TokenProvider({
+      origin: domain.origin,
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      audience: options.audience ?? defaultAudience(domain),
+      dispatcher: agent,
+      clock: options.clock,
+      retry,
+      timeoutMs: options.timeoutMs,
+    });
+  } else {
+    throw new InputError('USAGE', 'Give --client-id and --client-secret (or AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET), or --token.', '--client-id');
+  }
+  const client = new ManagementClient({
+    origin: domain.origin,
+    tokens,
+    dispatcher: agent,
+    concurrency: options.concurrency,
+    maxRps: options.maxRps,
+    timeoutMs: options.timeoutMs,
+    retry,
+    clock: options.clock,
+    onRequest: options.onRequest,
+  });
+  return { domain, tokens, client, close: () => agent.close() };
+}

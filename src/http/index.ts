@@ -1,0 +1,12 @@
+export { parseDomain, defaultAudience, isLoopbackHost, type ParsedDomain } from './domain.js';
+export { systemClock, type Clock } from './clock.js';
+export { ApiError, type ApiErrorDetails } from './api-error.js';
+export { RetryPolicy, isRetryableError, isRetryableStatus, errorCode, type RetryPolicyOptions, type AttemptOutcome } from './retry-policy.js';
+export { RateLimiter, type RateLimiterOptions, type RateLimitTicket, type RateLimiterStats } from './rate-limiter.js';
+export { readRateLimitHeaders, retryAfterMs, serverWaitMs, type HeaderMap, type RateLimitHeaders } from './rate-limit-headers.js';
+export { TokenProvider, type TokenSource, type TokenProviderOptions, type ClientCredentialsOptions } from './token-provider.js';
+export { jwtScopes } from './jwt-scopes.js';
+export { ManagementClient, createAgent, type ApiResponse, type HttpStats, type ManagementClientOptions } from './management-client.js';
+export { loggablePath, type RequestEvent, type Query, type QueryValue } from './request-event.js';
+export { offsetPages, checkpointPages, pagedWithoutTotals, readPage, type OffsetPagesOptions, type CheckpointPagesOptions, type PagedWithoutTotalsOptions, type Page, type PageClient } from './paginate.js';
+export { createHttpClient, type HttpClient, type HttpClientOptions } from './create-http-client.js';

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { CollectionError } from '../errors.js';
+import type { ApiResponse } from './management-client.js';
+import type { Query } from './request-event.js';
+
+/** What the pagination generators need from the client (tests can hand them a fake). */
+export interface PageClient {
+  get(path: string, query?: Query): Promise<ApiResponse>;
+  readonly concurrency: number;
+}
+
+export interface Page {
+  items: unknown[];
+  /** The envelope's `total`, when it has one. */
+  total?: number;
+  /** The envelope's `next` cursor; absent, null or empty on the last page. */
+  next?: string;
+  /** The envelope's `per_page` (Actions-style envelopes). */
+  perPage?: number;
+  /** The body was a bare array (offset mode without totals). */
+  bare: boolean;
+}
+
+const items = z.array(z.unknown());
+const count = z.number().int().nonnegative();
+const cursor = z.string().nullable();
+
+function shapeError(path: string, what: string): CollectionError {
+  return new CollectionError('API', `${path}: expected ${what}.`);
+}
+
+function field<T>(path: string, body: Record<string, unknown>, key: string, schema: z.ZodType<T>, what: string): T | undefined {
+  if (body[key] === undefined) return undefined;
+  const parsed = schema.safeParse(body[key]);
+  if (!parsed.success) throw shapeError(path, `${what} at "${key}"`);
+  return parsed.data;
+}
+
+/** Validates one list page: a bare array, or an object with an array at `key` and optional paging fields. */
+export function readPage(path: string, body: unknown, key: string): Page {
+  if (Array.isArray(body)) return { items: body, bare: true };
+  if (typeof body !== 'object' || body === null) throw shapeError(path, 'a JSON object or array');
+  const record = body as Record<string, unknown>;
+  const list = field(path, record, key, items, 'an array');
+  if (list === undefined) throw shapeError(path, `an array at "${key}"`);
+  const page: Page = { items: list, bare: false };
+  const total = field(path, record, 'total', count, 'a non-negative integer');
+  if (total !== undefined) page.total = total;
+  const perPage = field(path, record, 'per_page', count, 'a non-negative integer');
+  if (perPage !== undefined && perPage > 0) page.perPage = perPage;
+  const next = field(path, record, 'next', cursor, 'a string');
+  if (next !== undefined && next !== null && next !== '') page.next = next;
+  return page;
+}
+
+export function incomplete(message: string): CollectionError {
+  return new CollectionError('INCOMPLETE', message);
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { builtinRulesDir } from './builtin-rules-dir.js';
+import { formatIssue } from './format-issue.js';
+import { formatDocPath, isSyntaxError, parseSource, type DocPath } from './source-document.js';
+
+export const PATTERNS_FILE = 'patterns.yaml';
+const REF = /^\$patterns\.([A-Za-z0-9_]+)$/;
+const schema = z.strictObject({ patterns: z.record(z.string().regex(/^[A-Za-z0-9_]+$/), z.string().min(1)) });
+
+let cached: Readonly<Record<string, string>> | undefined;
+
+/** The shared regular expressions in rules/patterns.yaml, read once. Rules use them as `$patterns.NAME`. */
+export function sharedPatterns(): Readonly<Record<string, string>> {
+  if (cached) return cached;
+  const path = `${builtinRulesDir()}${PATTERNS_FILE}`;
+  const source = parseSource(readFileSync(path, 'utf8'));
+  if (isSyntaxError(source)) throw new InputError('RULE_FILE', `syntax error: ${source.message}`, `${path}:${source.line ?? 1}`);
+  const parsed = schema.safeParse(source.data);
+  if (!parsed.success) {
+    const issue = formatIssue(parsed.error.issues, source.data);
+    throw new InputError('RULE_FILE', `${formatDocPath(issue.path)}: ${issue.message}`, `${path}:${source.lineOf(issue.path) ?? 1}`);
+  }
+  cached = parsed.data.patterns;
+  return cached;
+}
+
+/**
+ * Replaces every `$patterns.NAME` string in a parsed rule by the shared pattern, before validation: the rule that
+ * results is self-contained (docs, `rules explain` and the engine see the real regex). Unknown names are reported
+ * with their dot-path.
+ */
+export function expandPatterns(data: unknown, onUnknown: (path: DocPath, name: string) => never): unknown {
+  const walk = (value: unknown, path: (string | number)[]): unknown => {
+    if (typeof value === 'string') {
+      const m = REF.exec(value);
+      if (!m) return value;
+      const name = m[1] ?? '';
+      const patterns = sharedPatterns();
+      if (!Object.hasOwn(patterns, name)) return onUnknown(path, name);
+      return patterns[name];
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = walk(v, [...path, k]);
+      return out;
+    }
+    return value;
+  };
+  return walk(data, []);
+}

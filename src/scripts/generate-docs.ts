@@ -1,0 +1,15 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { renderRuleDocs } from '../docs/render-rule-docs.js';
+import { loadRuleSet } from '../rules/load-rule-set.js';
+
+const root = process.argv[2] ?? '.';
+const docs = renderRuleDocs(loadRuleSet().map((r) => r.file));
+const pagesDir = join(root, 'docs/rules');
+mkdirSync(pagesDir, { recursive: true });
+for (const f of readdirSync(pagesDir)) if (f.endsWith('.md')) rmSync(join(pagesDir, f));
+for (const [path, content] of docs) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+process.stdout.write(`wrote ${docs.size} files\n`);

@@ -1,0 +1,28 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderRuleDocs } from '../../src/docs/render-rule-docs.js';
+import { loadRuleSet } from '../../src/rules/load-rule-set.js';
+
+const root = join(import.meta.dirname, '../..');
+const rules = loadRuleSet();
+
+describe('rules, tests and docs stay in step', () => {
+  it('every catalog id has a rule file (test/fixtures/catalog-ids.txt is the catalog v1 list)', () => {
+    const catalog = readFileSync(join(root, 'test/fixtures/catalog-ids.txt'), 'utf8').split('\n').filter(Boolean);
+    const ids = new Set(rules.map((r) => r.file.id));
+    expect(catalog.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('rules live under rules/<area>/<id>.yaml', () => {
+    for (const r of rules) expect(r.path.replace(/\\/g, '/')).toMatch(new RegExp(`/rules/[a-z-]+/${r.file.id}\\.yaml$`));
+  });
+
+  it('docs/rules.md and docs/rules/*.md are generated from the current rules (run `npm run docs`)', () => {
+    const expected = renderRuleDocs(rules.map((r) => r.file));
+    const stale = [...expected].filter(([path, content]) => !existsSync(join(root, path)) || readFileSync(join(root, path), 'utf8') !== content).map(([p]) => p);
+    expect(stale).toEqual([]);
+    const pages = readdirSync(join(root, 'docs/rules')).filter((f) => f.endsWith('.md'));
+    expect(pages.filter((f) => !expected.has(`docs/rules/${f}`))).toEqual([]);
+  });
+});
