@@ -17,9 +17,9 @@ import { InputError } from '../errors.js';
 /** `auth0-scan scan`: parse, load rules, get a snapshot (file, demo or live), evaluate, report, exit code. */
 export async function scanCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
   const opts = parseOptions(scanOptionsSchema, raw);
-  const sources = [opts.snapshot !== undefined, opts.demo, opts.domain !== undefined].filter(Boolean).length;
-  if (opts.snapshot !== undefined && opts.demo) throw new InputError('USAGE', '--snapshot and --demo cannot be combined');
-  if (sources > 1 && opts.snapshot !== undefined) throw new InputError('USAGE', '--snapshot scans a saved file: drop --domain');
+  if ([opts.snapshot !== undefined, opts.demo, opts.domain !== undefined].filter(Boolean).length > 1) {
+    throw new InputError('USAGE', '--snapshot, --demo and --domain each choose what to scan: give only one');
+  }
   const startedAt = new Date().toISOString();
   const { config, rules } = loadRulesForRun(opts, term.cwd);
   const failOn = opts.failOn ?? config.config.failOn ?? 'high';

@@ -1,29 +1,17 @@
-import { RE2JS } from 're2js';
 import { KINDS } from '../model/kinds.js';
-import type { Condition, DurationSpec, Leaf, NumericTest, UrlTest } from '../rules/condition-schema.js';
+import type { Condition, DurationSpec, Leaf, NumericTest } from '../rules/condition-schema.js';
 import { LEAF_OPERATORS, NUMERIC_OPERATORS } from '../rules/condition-schema.js';
 import type { DocPath } from '../rules/source-document.js';
 import type { CompileErrors } from './compile-issue.js';
-import { DAY_MS, parseDuration } from './duration.js';
-import type { EvalContext, EvidenceSink, Predicate } from './eval-context.js';
+import { asList, asNumber, comparator, compileDuration, compileNumericTest, compileRegex, compileUrlTest, type Compiler, type Test } from './compile-operands.js';
+import type { EvidenceSink, Predicate } from './eval-context.js';
 import { getPath, parsePath } from './path.js';
 import { resolveRef, type Bindings } from './refs.js';
 import { summariseEvidence } from './summarise-evidence.js';
-import { urlInfo } from './url-info.js';
 import { containsValue, isEmptyValue, lengthOf, toNumber, toTime, versionMajor } from './value-tests.js';
 
-type Test = (value: unknown, ctx: EvalContext) => boolean;
-
-interface Compiler {
-  bindings: Bindings;
-  errors: CompileErrors;
-  /** Conditions inside quantifiers and lookups see other subjects; only top-level leaves record evidence. */
-  topLevel: boolean;
-}
 
 const FALSE: Predicate = () => false;
-/** Compiled patterns by source: the shared secret patterns are used by several rules and are costly to compile. */
-const REGEX_CACHE = new Map<string, RE2JS>();
 
 /** Quantifiers walk array elements, or the values of a plain object (e.g. every script in customScripts). */
 function elementsOf(v: unknown): readonly unknown[] {
@@ -216,87 +204,6 @@ function compileCount(leaf: Leaf, at: DocPath, c: Compiler): Predicate {
     if (ev && record) ev.set(label, n);
     return cmp(n);
   };
-}
-
-function compileNumericTest(test: NumericTest, at: DocPath, c: Compiler): (n: number) => boolean {
-  const parts = NUMERIC_OPERATORS.filter((op) => test[op] !== undefined).map((op) =>
-    comparator(op, asNumber(resolveRef(test[op], c.bindings, c.errors, [...at, op]), [...at, op], c)),
-  );
-  if (parts.length === 0) c.errors.add(at, 'expected at least one of equals, gt, gte, lt, lte');
-  return (n) => parts.length > 0 && parts.every((p) => p(n));
-}
-
-function comparator(op: 'equals' | 'gt' | 'gte' | 'lt' | 'lte', bound: number): (n: number) => boolean {
-  switch (op) {
-    case 'equals':
-      return (n) => n === bound;
-    case 'gt':
-      return (n) => n > bound;
-    case 'gte':
-      return (n) => n >= bound;
-    case 'lt':
-      return (n) => n < bound;
-    case 'lte':
-      return (n) => n <= bound;
-  }
-}
-
-function compileUrlTest(t: UrlTest, at: DocPath, c: Compiler): Test {
-  if (Object.keys(t).length === 0) c.errors.add(at, 'url needs at least one of scheme, loopback, wildcard, host_wildcard, valid');
-  const schemes = t.scheme === undefined ? undefined : (Array.isArray(t.scheme) ? t.scheme : [t.scheme]).map((s) => s.toLowerCase());
-  return (v) => {
-    if (typeof v !== 'string') return false;
-    const u = urlInfo(v);
-    if (t.valid !== undefined && u.valid !== t.valid) return false;
-    if (schemes && (u.scheme === undefined || !schemes.includes(u.scheme))) return false;
-    if (t.loopback !== undefined && u.loopback !== t.loopback) return false;
-    if (t.wildcard !== undefined && u.wildcard !== t.wildcard) return false;
-    if (t.host_wildcard !== undefined && u.hostWildcard !== t.host_wildcard) return false;
-    return true;
-  };
-}
-
-function compileDuration(spec: DurationSpec, at: DocPath, c: Compiler): number {
-  if (typeof spec === 'string') {
-    const resolved = resolveRef(spec, c.bindings, c.errors, at);
-    if (typeof resolved === 'number') return resolved * DAY_MS;
-    const ms = typeof resolved === 'string' ? parseDuration(resolved) : undefined;
-    if (ms === undefined) c.errors.add(at, `"${String(resolved)}" is not an ISO-8601 duration such as P90D`);
-    return ms ?? Number.POSITIVE_INFINITY;
-  }
-  const days = asNumber(resolveRef(spec.days, c.bindings, c.errors, [...at, 'days']), [...at, 'days'], c);
-  return days * DAY_MS;
-}
-
-function compileRegex(source: unknown, at: DocPath, c: Compiler): RE2JS | undefined {
-  if (typeof source !== 'string') {
-    c.errors.add(at, 'expected a regular expression string');
-    return undefined;
-  }
-  const cached = REGEX_CACHE.get(source);
-  if (cached) return cached;
-  try {
-    // RE2 semantics: linear-time matching, so no rule or config can make a scan hang on a crafted pattern.
-    const re = RE2JS.compile(source);
-    REGEX_CACHE.set(source, re);
-    return re;
-  } catch (err) {
-    const reason = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : 'invalid';
-    c.errors.add(at, `invalid regular expression /${source}/: ${reason}`);
-    return undefined;
-  }
-}
-
-function asNumber(v: unknown, at: DocPath, c: Compiler): number {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  c.errors.add(at, `expected a number, got ${JSON.stringify(v) ?? 'nothing'}`);
-  return Number.NaN;
-}
-
-function asList(v: unknown, at: DocPath, c: Compiler): unknown[] {
-  if (Array.isArray(v)) return v;
-  c.errors.add(at, `expected a list, got ${JSON.stringify(v) ?? 'nothing'}`);
-  return [];
 }
 
 export type { EvidenceSink };

@@ -26,3 +26,21 @@ describe('rules, tests and docs stay in step', () => {
     expect(pages.filter((f) => !expected.has(`docs/rules/${f}`))).toEqual([]);
   });
 });
+
+describe('schemas/rule.schema.json', () => {
+  it('is generated from the zod schema the loader uses (run `node dist/scripts/write-rule-schema.js`)', async () => {
+    const { ruleJsonSchema } = await import('../../src/rules/rule-json-schema.js');
+    const committed: unknown = JSON.parse(readFileSync(join(root, 'schemas/rule.schema.json'), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(ruleJsonSchema())));
+  });
+
+  it('accepts every built-in rule file (editors will not flag valid rules)', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const { parse } = await import('yaml');
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'schemas/rule.schema.json'), 'utf8')) as object);
+    const invalid = rules.filter((r) => !validate(parse(readFileSync(r.path, 'utf8')))).map((r) => r.file.id);
+    expect(invalid).toEqual([]);
+    expect(validate({ id: 'x', assert: { path: 'a', bogus: 1 } })).toBe(false);
+  });
+});

@@ -1,0 +1,21 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+/** A fresh working directory for one CLI run or one test file; the caller removes it in afterAll. */
+export function makeTempDir(label: string): string {
+  return mkdtempSync(join(tmpdir(), `auth0-scan-e2e-${label}-`));
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Every file under `dir` (hidden ones included, so a leftover `.x.tmp` shows), as sorted relative paths. */
+export function listFiles(dir: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
