@@ -1,0 +1,27 @@
+/**
+ * auth0-scan as a library: the same core the CLI calls. Read a snapshot or collect a tenant into a sink, evaluate
+ * rules (pure), build a report and render it.
+ */
+export { loadRuleSet, type RuleSetOptions } from './rules/load-rule-set.js';
+export { loadRuleFile, parseRuleText, type LoadedRule } from './rules/load-rule-file.js';
+export type { RuleFile, RuleTestCase } from './rules/rule-schema.js';
+export type { Condition } from './rules/condition-schema.js';
+export { createEvaluator, type Evaluator, type EvaluatorInput, type RuleSpec } from './engine/create-evaluator.js';
+export { runRuleTests, type RuleTestResult } from './engine/run-rule-tests.js';
+export { EvaluatingSink, type EvaluatedSnapshot } from './core/evaluating-sink.js';
+export { scanSnapshotFile } from './core/scan-snapshot-file.js';
+export type { SnapshotSink } from './core/snapshot-sink.js';
+export { readSnapshot } from './snapshot/snapshot-reader.js';
+export { SnapshotWriter } from './snapshot/snapshot-writer.js';
+export { redactResource, REDACTED } from './snapshot/redact.js';
+export { collectTenant, type CollectTenantOptions } from './collect/collect-tenant.js';
+export { collectorRegistry } from './collect/collector-registry.js';
+export { httpCollectApi } from './collect/http-collect-api.js';
+export { createHttpClient, type HttpClient, type HttpClientOptions } from './http/create-http-client.js';
+export { buildReport } from './report/build-report.js';
+export { REPORTERS } from './report/reporters.js';
+export { startMockServer, loadMockTenant, type MockServer, type MockServerOptions, type MockTenant } from './mock/index.js';
+export { KINDS, KIND_NAMES, type KindName } from './model/kinds.js';
+export type { Finding, Evaluation, SkippedRule, CollectionStats } from './model/finding.js';
+export type { ScanReport, RuleDoc } from './model/report.js';
+export { InputError, CollectionError } from './errors.js';
