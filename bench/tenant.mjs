@@ -5,7 +5,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseMockTenant, syntheticUser } from '../dist/mock/index.js';
-import { DEFAULT_TRIGGERS } from '../dist/mock/singleton-defaults.js';
 
 const DEMO = fileURLToPath(new URL('../examples/demo-tenant.json', import.meta.url));
 const USER_SEED = 20_260_101;
@@ -104,21 +103,19 @@ const pages = (n, per = PAGE) => Math.max(1, Math.ceil(n / per));
 
 /**
  * The fewest rate-limited requests that read every kind of `tenant`: list pages at 100 per page, one (or more, past
- * 100) per role/organization/connection join and per action trigger, and for users past 1,000 the count probe, the
- * export job's create and one status poll. The export download is a pre-signed URL outside the rate limit; it is
+ * 100) per role/organization/connection join and per trigger the actions support, and for users past 1,000 the
+ * first list page (for the total), the export job's create and one status poll. The export download is a pre-signed URL outside the rate limit; it is
  * counted apart.
  */
 export function minimumRequests(tenant) {
   const list = (k) => tenant[k] ?? [];
   const totalUsers = list('users').length + (tenant.generate_users?.count ?? 0);
-  const triggers = new Set(DEFAULT_TRIGGERS.map((t) => t.id));
+  // An action can only be bound to a trigger it supports: those triggers' bindings are all there is to ask for.
+  const supported = new Set();
   const bindings = new Map();
   for (const a of list('actions')) {
-    for (const s of a.supported_triggers ?? []) if (typeof s?.id === 'string') triggers.add(s.id);
-    for (const t of a.bound_triggers ?? []) {
-      triggers.add(t);
-      bindings.set(t, (bindings.get(t) ?? 0) + 1);
-    }
+    for (const s of a.supported_triggers ?? []) if (typeof s?.id === 'string') supported.add(s.id);
+    for (const t of a.bound_triggers ?? []) bindings.set(t, (bindings.get(t) ?? 0) + 1);
   }
   const byKind = {
     tenant: 1,
@@ -130,8 +127,9 @@ export function minimumRequests(tenant) {
     organizations:
       pages(list('organizations').length) +
       list('organizations').reduce((n, o) => n + pages((o.members ?? []).length) + pages((o.enabled_connections ?? []).length), 0),
-    users: totalUsers <= 1000 ? 1 + pages(totalUsers) : 3,
-    actions: pages(list('actions').length) + 1 + [...triggers].reduce((n, t) => n + pages(bindings.get(t) ?? 0), 0),
+    // Past 1,000 users: the first list page (which tells the total), the export job's create and one status poll.
+    users: totalUsers <= 1000 ? pages(totalUsers) : 3,
+    actions: list('actions').length === 0 ? 1 : pages(list('actions').length) + 1 + [...supported].reduce((n, t) => n + pages(bindings.get(t) ?? 0), 0),
     rules: pages(list('rules').length),
     hooks: pages(list('hooks').length),
     log_streams: 1,

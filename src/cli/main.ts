@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from '../errors.js';
+import { REPORT_FORMATS } from '../report/report-formats.js';
 import { toolVersion } from '../version.js';
 import { handleError } from './handle-error.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -46,12 +47,19 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
   scan
     .option('--snapshot <file>', 'scan a snapshot saved by `collect` instead of a live tenant')
     .option('--demo', 'scan the bundled demo tenant (served by the built-in mock API; no credentials needed)')
-    .addOption(new Option('--format <format>', 'report format on stdout').choices(['table', 'json', 'sarif']).default('table'))
+    .addOption(new Option('--format <format>', 'report format on stdout').choices([...REPORT_FORMATS]).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically)')
     .option('--json-output <file>', 'also write the JSON report to a file')
     .option('--sarif-output <file>', 'also write the SARIF report to a file')
+    .option('--markdown-output <file>', 'also write the Markdown report to a file (e.g. $GITHUB_STEP_SUMMARY)')
+    .option('--junit-output <file>', 'also write the JUnit XML report to a file')
+    .option('--csv-output <file>', 'also write the CSV report (one row per finding) to a file')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)').choices(['critical', 'high', 'medium', 'low', 'info', 'never']))
     .option('--no-color', 'no colours in the table (also NO_COLOR)')
+    .option('--ignore-file <file>', 'suppressions file (default: .auth0-scan-ignore.yaml in the working directory if present)')
+    .option('--no-ignores', 'apply no suppression at all (audits): every finding counts')
+    .option('--strict-suppressions', 'exit 2 when a suppression entry has expired or matched nothing')
+    .option('--baseline <report.json>', 'a previous JSON report: the gate counts only findings not in it')
     .addHelpText(
       'after',
       `
@@ -75,6 +83,30 @@ Examples:
   addConnectionOptions(collect);
   addRuleOptions(collect);
   collect.action(run(async (o) => (await import('./collect-command.js')).collectCommand(o as Record<string, unknown>, term)));
+
+  const baseline = program.command('baseline').description('Write a JSON report to pass to `scan --baseline` (accepted findings).');
+  for (const [name, about] of [
+    ['create', 'Scan and write the baseline report; refuses to overwrite an existing file.'],
+    ['update', 'Scan and overwrite the baseline report (same options as create).'],
+  ] as const) {
+    const sub = baseline
+      .command(name)
+      .description(about)
+      .requiredOption('-o, --output <file>', 'baseline file to write (a JSON report, atomically)')
+      .option('--snapshot <file>', 'scan a snapshot saved by `collect` instead of a live tenant')
+      .option('--demo', 'scan the bundled demo tenant');
+    addConnectionOptions(sub);
+    addRuleOptions(sub);
+    sub.action(run(async (o) => (await import('./baseline-command.js')).baselineCommand(name, o as Record<string, unknown>, term)));
+  }
+
+  program
+    .command('diff <old> <new>')
+    .description('Compare two JSON reports (new, fixed, changed findings) or two snapshots (configuration changes).')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .addOption(new Option('--fail-on-new <severity>', 'report diffs: exit 1 when a new finding is at or above this severity').choices(['critical', 'high', 'medium', 'low', 'info']))
+    .addHelpText('after', '\nExit codes: 0 no new finding at or above --fail-on-new · 1 there is one · 2 unreadable or invalid input')
+    .action(run(async (a, b, o) => (await import('./diff-command.js')).diffCommand(String(a), String(b), o as Record<string, unknown>, term)));
 
   const rules = program.command('rules').description('List, explain, validate and test rules.');
   rules

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { FAIL_ON_VALUES, severitySchema } from '../model/severity.js';
 import { formatIssue } from '../rules/format-issue.js';
+import { REPORT_FORMATS } from '../report/report-formats.js';
 
 const list = z
   .array(z.string())
@@ -36,12 +37,19 @@ export const ruleOptionsSchema = z.object({
 export const scanOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.shape).extend({
   snapshot: z.string().optional(),
   demo: z.boolean().default(false),
-  format: z.enum(['table', 'json', 'sarif']).default('table'),
+  format: z.enum(REPORT_FORMATS).default('table'),
   output: z.string().optional(),
   jsonOutput: z.string().optional(),
   sarifOutput: z.string().optional(),
+  markdownOutput: z.string().optional(),
+  junitOutput: z.string().optional(),
+  csvOutput: z.string().optional(),
   failOn: z.enum(FAIL_ON_VALUES).optional(),
   color: z.boolean().optional(),
+  ignoreFile: z.string().min(1).optional(),
+  ignores: z.boolean().default(true),
+  strictSuppressions: z.boolean().default(false),
+  baseline: z.string().min(1).optional(),
 });
 export type ScanOptions = z.infer<typeof scanOptionsSchema>;
 

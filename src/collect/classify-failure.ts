@@ -10,12 +10,11 @@ const SCOPE_IN_MESSAGE = /\b(?:read|create|update|delete):[a-z_]+\b/g;
  * Why a kind's data is missing, from the failure its collector threw. Branches on status and errorCode only; the
  * 403 message is read for the scope names it lists (data), falling back to the kind's own scopes.
  */
-export function classifyFailure(kind: KindName, err: unknown): Omit<KindCoverage, 'count'> {
+export function classifyFailure(kind: KindName, err: unknown, granted?: readonly string[]): Omit<KindCoverage, 'count'> {
   if (err instanceof ApiError) {
     const api = err.apiMessage ? `: ${err.apiMessage}` : '';
     if (err.status === 403 && err.errorCode === 'insufficient_scope') {
-      const named = err.apiMessage?.match(SCOPE_IN_MESSAGE);
-      return { status: 'forbidden', missingScopes: named && named.length > 0 ? [...new Set(named)] : [...KINDS[kind].scopes], detail: `the token lacks a scope${api}` };
+      return { status: 'forbidden', missingScopes: missingScopes(kind, err.apiMessage, granted), detail: `the token lacks a scope${api}` };
     }
     if (err.status === 403 && err.errorCode !== undefined && UNAVAILABLE_CODES.has(err.errorCode)) {
       return { status: 'unavailable', detail: `not available on this tenant's plan (${err.errorCode})` };
@@ -28,4 +27,19 @@ export function classifyFailure(kind: KindName, err: unknown): Omit<KindCoverage
   if (err instanceof CollectionError && err.code === 'INCOMPLETE') return { status: 'truncated', detail: err.message };
   if (err instanceof CollectionError) return { status: 'error', detail: err.message };
   return { status: 'error', detail: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * The scopes to ask for. The 403 names every scope of the endpoint ("expected all of: read:users,read:roles", or
+ * "any of" four client scopes), so scopes the token already holds are dropped, and of the rest the ones this
+ * kind documents are preferred (the summary-only client scope would not do).
+ */
+function missingScopes(kind: KindName, message: string | undefined, granted: readonly string[] | undefined): string[] {
+  const own = KINDS[kind].scopes;
+  const named = [...new Set(message?.match(SCOPE_IN_MESSAGE) ?? [])];
+  const absent = (list: readonly string[]): string[] => list.filter((s) => granted === undefined || !granted.includes(s));
+  for (const candidates of [absent(named).filter((s) => own.includes(s)), absent(named), absent(own)]) {
+    if (candidates.length > 0) return candidates;
+  }
+  return named.length > 0 ? named : [...own];
 }

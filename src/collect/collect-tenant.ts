@@ -59,6 +59,9 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
 
 async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<KindCoverage> {
   let count = 0;
+  // A sink that cannot take a resource (a full disk, resources out of order) is not something the tenant did:
+  // it ends the run instead of passing for this kind's coverage.
+  let sinkFailure: { error: unknown } | undefined;
   const emit = async (resource: Resource): Promise<void> => {
     const parsed = RESOURCE_SCHEMAS[kind].safeParse(resource);
     if (!parsed.success) {
@@ -66,13 +69,19 @@ async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<Kin
       throw new CollectionError('API', `${kind} #${count + 1}: ${formatDocPath(issue.path)}: ${issue.message}`);
     }
     count++;
-    await o.sink.resource(kind, redactResource(kind, parsed.data));
+    try {
+      await o.sink.resource(kind, redactResource(kind, parsed.data));
+    } catch (err) {
+      sinkFailure = { error: err };
+      throw err;
+    }
   };
   try {
     const degraded = await o.collectors[kind].collect({ api: o.api, emit, note: (m) => o.onNote?.(kind, m) });
     return degraded ? { ...degraded, count } : { status: 'ok', count };
   } catch (err) {
+    if (sinkFailure) throw sinkFailure.error;
     if (err instanceof CollectionError && err.code === 'AUTH') throw err;
-    return { ...classifyFailure(kind, err), count };
+    return { ...classifyFailure(kind, err, o.api.grantedScopes()), count };
   }
 }

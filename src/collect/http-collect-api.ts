@@ -10,7 +10,7 @@ export function httpCollectApi(client: ManagementClient, tokens: TokenProvider):
     post: (path, body) => client.post(path, body),
     offsetPages: (path, opts) => offsetPages(client, path, opts),
     checkpointPages: (path, opts) => checkpointPages(client, path, opts),
-    pagesWithoutTotals: (path, opts) => pagedWithoutTotals(client, path, { perPage: 100, ...opts }),
+    pagesWithoutTotals: (path, opts) => pagedWithoutTotals(client, path, { ...opts, perPage: opts.perPage ?? 100 }),
     download: (url) => client.download(url),
     grantedScopes: () => tokens.grantedScopes(),
   };

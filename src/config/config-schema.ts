@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FAIL_ON_VALUES, severitySchema } from '../model/severity.js';
+import { suppressionEntrySchema } from '../gate/suppression-schema.js';
 
 const paramValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -18,6 +19,8 @@ export const configSchema = z.strictObject({
   /** More rule files or directories, relative to the config file. */
   rules_dirs: z.array(z.string()).optional(),
   rules: z.record(z.string(), ruleSettingSchema).optional(),
+  /** Accepted findings, as in `.auth0-scan-ignore.yaml`. */
+  suppressions: z.array(suppressionEntrySchema).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -24,7 +24,21 @@ export interface Finding {
   /** Rules in `summary` scope (users): how many resources failed, and a bounded, sorted sample of their ids. */
   count?: number;
   sample?: string[];
+  /** Set when a suppression entry covers the finding: it stays in the reports but the gate does not count it. */
+  suppression?: FindingSuppression;
+  /** Set when the scan was compared with a baseline: with one, only `new` findings count for the gate. */
+  baselineState?: BaselineState;
 }
+
+export interface FindingSuppression {
+  reason: string;
+  /** YYYY-MM-DD, the last day (UTC) the entry applies. */
+  expires: string;
+  /** Where the entry is written: `file:line`. */
+  entry: string;
+}
+
+export type BaselineState = 'new' | 'unchanged';
 
 export interface SkippedRule {
   ruleId: string;

@@ -1,4 +1,4 @@
-import type { CollectionStats, Finding, SkippedRule } from './finding.js';
+import type { CollectionStats, Finding, FindingResource, SkippedRule } from './finding.js';
 import type { FailOn, Severity } from './severity.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -18,11 +18,46 @@ export interface ScanReport {
     bySeverity: Record<Severity, number>;
     rulesEvaluated: number;
     rulesSkipped: number;
+    /** Findings a suppression entry covers (left out of total and bySeverity); present when suppressions were read. */
+    suppressed?: number;
     gate: { failOn: FailOn; passed: boolean };
   };
   findings: Finding[];
   skipped: SkippedRule[];
+  /** Present when suppression entries were read (not with --no-ignores). */
+  suppressions?: SuppressionsReport;
+  /** Present when the scan was compared with a baseline report (--baseline). */
+  baseline?: BaselineReport;
   collection: CollectionStats;
+}
+
+/** A suppression entry as reports name it. */
+export interface SuppressionEntryRef {
+  /** Where it is written: `file:line`. */
+  entry: string;
+  rule: string;
+  resource: string;
+  tenant?: string;
+  reason: string;
+  expires: string;
+}
+
+export interface SuppressionsReport {
+  /** The files the entries came from. */
+  sources: string[];
+  entries: number;
+  /** Entries past their date: they no longer suppress anything. */
+  expired: SuppressionEntryRef[];
+  /** Entries in force for this tenant that matched no finding. */
+  unused: SuppressionEntryRef[];
+}
+
+export interface BaselineReport {
+  path: string;
+  new: number;
+  unchanged: number;
+  /** Baseline findings of rules evaluated in this run that are gone. */
+  fixed: { ruleId: string; resource: FindingResource; fingerprint: string }[];
 }
 
 /** What a reporter needs beyond the report: only presentation choices. */

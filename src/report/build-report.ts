@@ -1,7 +1,8 @@
 import type { CollectionStats, Evaluation, Finding, SkippedRule } from '../model/finding.js';
 import { compareFindings, compareText } from '../model/compare-findings.js';
 import { KIND_NAMES } from '../model/kinds.js';
-import { REPORT_SCHEMA_VERSION, type ScanReport } from '../model/report.js';
+import { REPORT_SCHEMA_VERSION, type BaselineReport, type ScanReport, type SuppressionsReport } from '../model/report.js';
+import { countsForGate } from '../gate/counts-for-gate.js';
 import { atOrAbove, SEVERITIES, type FailOn, type Severity } from '../model/severity.js';
 
 export interface BuildReportInput {
@@ -11,6 +12,9 @@ export interface BuildReportInput {
   startedAt: string;
   finishedAt: string;
   failOn: FailOn;
+  /** From gate/triage-findings.ts: the findings in `evaluation` then already carry their suppression/baseline marks. */
+  suppressions?: SuppressionsReport;
+  baseline?: BaselineReport;
 }
 
 /** Assembles the document every reporter renders; ordering is fixed so two runs of the same tenant diff cleanly. */
@@ -18,6 +22,8 @@ export function buildReport(input: BuildReportInput): ScanReport {
   const { evaluation, failOn } = input;
   const findings = [...evaluation.findings].sort(compareFindings);
   const skipped = [...evaluation.skipped].sort(compareSkipped);
+  // Suppressed findings stay in the document (marked) but not in the counts; the gate also ignores known ones.
+  const open = findings.filter((f) => f.suppression === undefined);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'auth0-scan', version: input.toolVersion },
@@ -25,14 +31,17 @@ export function buildReport(input: BuildReportInput): ScanReport {
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
     summary: {
-      total: findings.length,
-      bySeverity: countBySeverity(findings),
+      total: open.length,
+      bySeverity: countBySeverity(open),
       rulesEvaluated: evaluation.rulesEvaluated,
       rulesSkipped: skipped.length,
-      gate: { failOn, passed: gatePassed(findings, failOn) },
+      ...(input.suppressions ? { suppressed: findings.length - open.length } : {}),
+      gate: { failOn, passed: gatePassed(findings.filter(countsForGate), failOn) },
     },
     findings,
     skipped,
+    ...(input.suppressions ? { suppressions: input.suppressions } : {}),
+    ...(input.baseline ? { baseline: input.baseline } : {}),
     collection: { ...input.collection, kinds: orderedKinds(input.collection.kinds) },
   };
 }

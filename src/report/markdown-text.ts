@@ -1,8 +1,10 @@
 import { terminalSafe } from './terminal-text.js';
 
-// Every ASCII punctuation character may be backslash-escaped in CommonMark, and an escaped one is always literal:
-// no HTML (<), links ([), emphasis (* _), entities (&), table cells (|) or autolinks (:) can start from it.
-const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+// Tenant text is only ever placed inline (after a table pipe or a heading marker), so block syntax (#, -, 1.)
+// cannot start; these are the characters that mean something inline: escapes, code, emphasis, links and images
+// ([), raw HTML (<), entities (&), table cells (|), strikethrough (~), math ($) and autolinks (http: and www.).
+// A backslash-escaped punctuation character is always literal in CommonMark.
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>&|~$:]|(?<=\bwww)\./gi;
 
 // GitHub turns "@name" into a mention (a notification to a person or team) after Markdown is rendered, so an
 // escape does not help; a zero-width space after the "@" does. "@" inside a word (an email address) never mentions.
@@ -14,18 +16,14 @@ function oneLine(text: string): string {
 
 /** Tenant text as literal inline Markdown on one line: safe in paragraphs, headings and table cells. */
 export function markdownText(text: string): string {
-  return oneLine(text).replace(MENTION, '$1@\u200b').replace(MARKDOWN_PUNCTUATION, '\\$&');
+  return oneLine(text).replace(MENTION, '$1@\u200b').replace(MARKDOWN_SPECIAL, '\\$&');
 }
 
-/**
- * Tenant text as a code span inside a table row. The fence is longer than any backtick run in the text, and
- * "|" keeps its backslash because GFM splits table cells before it parses code spans.
- */
-export function markdownCodeInTable(text: string): string {
-  const body = oneLine(text).replace(/\|/g, '\\|');
-  if (body.trim() === '') return '';
-  const longest = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = body.startsWith('`') || body.endsWith('`') || body.startsWith(' ') || body.endsWith(' ') ? ' ' : '';
-  return `${fence}${pad}${body}${pad}${fence}`;
+// Plain identifiers read better as code; anything else stays escaped text: GFM splits table cells on "|" before
+// it parses code spans, and inside a code span a backslash is literal, so "|" cannot be made safe there.
+const PLAIN_IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
+
+/** An identifier as a code span when it is plain, otherwise as escaped text. */
+export function markdownCode(text: string): string {
+  return PLAIN_IDENTIFIER.test(text) ? `\`${text}\`` : markdownText(text);
 }

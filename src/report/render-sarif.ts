@@ -21,8 +21,11 @@ export function buildSarif(report: ScanReport, options: Pick<RenderOptions, 'rul
   const domain = report.tenant.domain;
   const rules = sarifRules(options.rules, report.findings);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  // Stable sort by severity alone keeps the report's own order inside each severity.
-  const ordered = [...report.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  // Stable sort by severity alone keeps the report's own order inside each severity; suppressed results go last
+  // so the 25,000 cap drops accepted findings before open ones.
+  const ordered = [...report.findings].sort(
+    (a, b) => Number(a.suppression !== undefined) - Number(b.suppression !== undefined) || severityRank(a.severity) - severityRank(b.severity),
+  );
   const kept = ordered.slice(0, SARIF_MAX_RESULTS);
   const notifications: SarifNotification[] = report.skipped.map((s) => ({
     level: 'warning',
@@ -81,6 +84,10 @@ function sarifResult(f: Finding, domain: string, ruleIndex: number): SarifResult
     ],
     // GitHub cannot hash a line of a file that does not exist, so the location identity is ours.
     partialFingerprints: { primaryLocationLineHash: `${f.fingerprint}:1` },
+    ...(f.suppression
+      ? { suppressions: [{ kind: 'external' as const, justification: `${f.suppression.reason} (until ${f.suppression.expires}; ${f.suppression.entry})` }] }
+      : {}),
+    ...(f.baselineState ? { baselineState: f.baselineState } : {}),
     properties,
   };
 }

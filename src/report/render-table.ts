@@ -1,9 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Finding } from '../model/finding.js';
-import { KINDS } from '../model/kinds.js';
 import type { RenderOptions, ScanReport } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
+import { resourceLabel } from './resource-label.js';
 import { terminalSafe, wrapText } from './terminal-text.js';
 
 /** Widest line the report prints, borders included: readable on a 100-column terminal. */
@@ -18,15 +18,20 @@ export function renderTable(report: ScanReport, options: Pick<RenderOptions, 'co
   // An explicit level so that output never depends on chalk's own TTY/env detection.
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const blocks: string[] = [header(report, c)];
+  // Suppressed findings are counted on the gate-filters line, not listed: the JSON and SARIF reports keep them.
+  const open = report.findings.filter((f) => f.suppression === undefined);
   for (const severity of SEVERITIES) {
-    const group = report.findings.filter((f) => f.severity === severity);
+    const group = open.filter((f) => f.severity === severity);
     if (group.length > 0) blocks.push(`${severityLabel(severity, group.length, c)}\n${findingsTable(group, c)}`);
   }
   if (report.findings.length === 0) blocks.push(c.green('No findings: every evaluated rule passed.'));
+  else if (open.length === 0) blocks.push(c.green('No open findings: every finding is suppressed.'));
   const skipped = skippedBlock(report, c);
   if (skipped) blocks.push(skipped);
   const coverage = coverageLine(report);
   if (coverage) blocks.push(c.yellow(coverage));
+  const filters = gateFiltersBlock(report);
+  if (filters) blocks.push(filters);
   blocks.push(summaryLine(report, c));
   return `${blocks.join('\n\n')}\n`;
 }
@@ -64,7 +69,7 @@ function findingsTable(group: Finding[], c: ChalkInstance): string {
   });
   const cell = (text: string, width: number) => wrapText(terminalSafe(text), width - 2);
   for (const f of group) {
-    const row = [cell(f.ruleId, w.rule), cell(resourceLabel(f), w.resource)];
+    const row = [cell(f.baselineState === 'new' ? `${f.ruleId} (new)` : f.ruleId, w.rule), cell(resourceLabel(f.resource), w.resource)];
     if (withCount) row.push(f.count === undefined ? '' : f.count.toLocaleString('en-US'));
     row.push(cell(f.message, w.message));
     table.push(row);
@@ -72,12 +77,6 @@ function findingsTable(group: Finding[], c: ChalkInstance): string {
   return table.toString();
 }
 
-function resourceLabel(f: Finding): string {
-  const { type, id, name } = f.resource;
-  // Singletons and summary findings use the kind as id: "tenant/tenant" would say nothing more than "tenant".
-  if (KINDS[type].singleton || id === type) return type;
-  return `${type}/${name ?? id}`;
-}
 
 function skippedBlock(report: ScanReport, c: ChalkInstance): string | undefined {
   if (report.skipped.length === 0) return undefined;
@@ -100,13 +99,34 @@ function coverageLine(report: ScanReport): string | undefined {
   return gaps.length === 0 ? undefined : indent(`Coverage: ${gaps.join('; ')}`, 0, 2);
 }
 
-function summaryLine(report: ScanReport, c: ChalkInstance): string {
+/** Suppression and baseline counts: what the gate left out, and why. */
+function gateFiltersBlock(report: ScanReport): string | undefined {
+  const lines: string[] = [];
+  const s = report.suppressions;
+  if (s) {
+    const stale = [
+      s.expired.length > 0 ? `${s.expired.length} expired` : '',
+      s.unused.length > 0 ? `${s.unused.length} unused` : '',
+    ].filter((x) => x !== '');
+    lines.push(
+      `Suppressions: ${plural(report.summary.suppressed ?? 0, 'finding')} suppressed (not listed, not gated)` +
+        (stale.length > 0 ? ` · entries ${stale.join(', ')}` : ''),
+    );
+  }
+  const b = report.baseline;
+  if (b) lines.push(`Baseline ${b.path}: ${b.new} new · ${b.unchanged} unchanged · ${b.fixed.length} fixed (the gate counts new findings only)`);
+  return lines.length === 0 ? undefined : lines.map((l) => indent(l, 0, 2)).join('\n');
+}
+
+/** The report's last line; the CLI prints the same line (uncoloured) on stderr when the report goes elsewhere. */
+export function summaryLine(report: ScanReport, c: ChalkInstance = new Chalk({ level: 0 })): string {
   const { summary } = report;
   const counts = SEVERITIES.filter((s) => summary.bySeverity[s] > 0).map((s) => `${summary.bySeverity[s]} ${s}`);
-  const findings = plural(summary.total, 'finding') + (counts.length > 0 ? ` (${counts.join(', ')})` : '');
+  const findings =
+    plural(summary.total, 'finding') + (counts.length > 0 ? ` (${counts.join(', ')})` : '') + (summary.suppressed ? ` + ${summary.suppressed} suppressed` : '');
   const rules = `${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped`;
   const gate = summary.gate.passed ? c.green.bold('passed') : c.red.bold('FAILED');
-  return `${findings} · ${rules} · gate: ${gate} (fail-on ${summary.gate.failOn})`;
+  return `${findings} · ${rules} · gate: ${gate} (fail-on ${summary.gate.failOn}${report.baseline ? ', new findings only' : ''})`;
 }
 
 function indent(text: string, first: number, rest: number): string {

@@ -26,6 +26,9 @@ export interface SarifResult {
     logicalLocations: { name: string; fullyQualifiedName: string; kind: 'resource' }[];
   }[];
   partialFingerprints: { primaryLocationLineHash: string };
+  /** An accepted finding (a suppression entry): still reported, marked so that SARIF consumers can tell it apart. */
+  suppressions?: { kind: 'external'; justification: string }[];
+  baselineState?: 'new' | 'unchanged';
   properties: Record<string, unknown>;
 }
 

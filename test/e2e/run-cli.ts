@@ -21,7 +21,7 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 25_000;
+const DEFAULT_TIMEOUT_MS = 45_000;
 
 /**
  * Spawns `node bin/auth0-scan.js ...args` and resolves (never rejects) with what it printed and how it ended. It is

@@ -163,3 +163,22 @@ export function apiRequests(server: MockServer): Record<string, number> {
   for (const [path, n] of Object.entries(server.stats().byPath)) if (path.startsWith('/api/v2/')) out[path.slice('/api/v2'.length)] = n;
   return out;
 }
+
+/** The mock tenant of the mock-*.test.ts suites, without its 2,500 generated users unless asked for. */
+export function smallTenant(generatedUsers?: number): MockTenant {
+  const t = loadMockTenant('test/fixtures/mock-tenant-small.json');
+  const { generate_users: generated, ...rest } = t;
+  return generatedUsers === undefined ? rest : { ...rest, generate_users: { count: generatedUsers, seed: generated?.seed ?? 7 } };
+}
+
+/** Every value of `field` in a list of resources. */
+export function pluck(items: readonly Obj[], field: string): unknown[] {
+  return items.map((i) => i[field]);
+}
+
+/** The resource of `kind` whose `field` is `value`; fails the test when it is missing. */
+export function find(items: readonly Obj[], field: string, value: unknown): Obj {
+  const found = items.find((i) => i[field] === value);
+  if (!found) throw new Error(`no resource with ${field} = ${String(value)}`);
+  return found;
+}

@@ -3,10 +3,10 @@ import { isReportFormat, REPORT_FORMATS, REPORTERS } from '../../src/report/repo
 import { aReport, aRuleDoc, ruleDocs } from '../report-builders.js';
 
 describe('reporters registry', () => {
-  it('recognises exactly table, json and sarif', () => {
-    expect(REPORT_FORMATS).toEqual(['table', 'json', 'sarif']);
-    for (const f of ['table', 'json', 'sarif']) expect(isReportFormat(f)).toBe(true);
-    for (const f of ['TABLE', 'csv', '', 'toString', '__proto__']) expect(isReportFormat(f)).toBe(false);
+  it('recognises exactly table, json, sarif, markdown, junit and csv', () => {
+    expect(REPORT_FORMATS).toEqual(['table', 'json', 'sarif', 'markdown', 'junit', 'csv']);
+    for (const f of REPORT_FORMATS) expect(isReportFormat(f)).toBe(true);
+    for (const f of ['TABLE', 'xml', '', 'toString', '__proto__']) expect(isReportFormat(f)).toBe(false);
   });
 
   it('maps each format to its renderer', () => {

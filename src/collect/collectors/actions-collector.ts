@@ -12,12 +12,15 @@ export const actionsCollector: Collector = {
     for await (const page of api.pagesWithoutTotals('/actions/actions', { key: 'actions' })) {
       for (const a of page) actions.push(asObject(a, '/actions/actions'));
     }
+    // No action, nothing bound: the trigger side would only answer with empty lists.
+    if (actions.length === 0) return;
+    const wanted = supportedTriggers(actions);
     const { body } = await api.get('/actions/triggers');
     const triggers = asObject(body, '/actions/triggers')['triggers'];
     const bound = new Map<string, Set<string>>();
     for (const t of Array.isArray(triggers) ? triggers : []) {
       const triggerId = (t as Resource)['id'];
-      if (typeof triggerId !== 'string') continue;
+      if (typeof triggerId !== 'string' || (wanted !== undefined && !wanted.has(triggerId))) continue;
       const bindings = await readAll(api.pagesWithoutTotals(`/actions/triggers/${encodeURIComponent(triggerId)}/bindings`, { key: 'bindings' }));
       for (const b of bindings) {
         const action = (b as Resource)['action'];
@@ -30,3 +33,20 @@ export const actionsCollector: Collector = {
     for (const a of actions) await emit({ ...a, bound_triggers: [...(bound.get(String(a['id'])) ?? [])].sort() });
   },
 };
+
+/**
+ * An action can be bound only to a trigger it supports, so only those triggers' bindings are worth a request. An
+ * action that does not list its triggers leaves that unknown: then every trigger is asked (undefined).
+ */
+function supportedTriggers(actions: readonly Resource[]): Set<string> | undefined {
+  const ids = new Set<string>();
+  for (const a of actions) {
+    const supported = a['supported_triggers'];
+    if (!Array.isArray(supported)) return undefined;
+    for (const s of supported) {
+      const id = s !== null && typeof s === 'object' ? (s as Resource)['id'] : undefined;
+      if (typeof id === 'string') ids.add(id);
+    }
+  }
+  return ids;
+}

@@ -30,17 +30,22 @@ export function usersCollector(timing: ExportTiming = defaultTiming): Collector 
   return {
     kind: 'users',
     async collect(ctx) {
-      const { body } = await ctx.api.get('/users', { page: 0, per_page: 1, include_totals: true, fields: 'user_id', include_fields: true });
-      const total = asObject(body, '/users')['total'];
-      if (typeof total !== 'number') throw new CollectionError('API', '/users: the response has no total');
-      if (total <= SEARCH_CAP) {
-        const query = { fields: USER_FIELDS.join(','), include_fields: true };
+      // The first list page doubles as the probe: its total says whether the list endpoint can reach everyone, and
+      // past 1,000 the pager refuses before handing over a single user, so nobody is read twice.
+      const query = { fields: USER_FIELDS.join(','), include_fields: true };
+      let listed = 0;
+      try {
         for await (const page of ctx.api.offsetPages('/users', { key: 'users', query, maxResults: SEARCH_CAP })) {
-          for (const u of page) await ctx.emit(asObject(u, '/users'));
+          for (const u of page) {
+            await ctx.emit(asObject(u, '/users'));
+            listed++;
+          }
         }
         return;
+      } catch (err) {
+        if (!(err instanceof CollectionError && err.code === 'INCOMPLETE') || listed > 0) throw err;
       }
-      ctx.note(`${total} users: using the users export job`);
+      ctx.note(`more than ${SEARCH_CAP} users: using the users export job`);
       await exportUsers(ctx, timing);
     },
   };

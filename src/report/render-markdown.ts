@@ -1,0 +1,89 @@
+import type { Finding } from '../model/finding.js';
+import type { ScanReport } from '../model/report.js';
+import { SEVERITIES, type Severity } from '../model/severity.js';
+import { markdownCode, markdownText } from './markdown-text.js';
+import { resourceLabel } from './resource-label.js';
+
+/**
+ * Findings listed at most: a job summary ($GITHUB_STEP_SUMMARY) is refused above 1 MiB and a PR comment above
+ * 65,536 characters, while the summary table always counts them all.
+ */
+export const MARKDOWN_MAX_FINDINGS = 200;
+
+const SEVERITY_LABEL: Record<Severity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+};
+
+/** GitHub-flavoured Markdown for job summaries and PR comments; every piece of tenant text is escaped. */
+export function renderMarkdown(report: ScanReport): string {
+  const blocks = [header(report), severityTable(report)];
+  // As in the table: suppressed findings are counted, not listed; the JSON and SARIF reports keep them.
+  const open = report.findings.filter((f) => f.suppression === undefined);
+  const listed = open.slice(0, MARKDOWN_MAX_FINDINGS);
+  for (const severity of SEVERITIES) {
+    const group = listed.filter((f) => f.severity === severity);
+    if (group.length > 0) blocks.push(`### ${SEVERITY_LABEL[severity]} (${report.summary.bySeverity[severity]})\n\n${findingsTable(group)}`);
+  }
+  if (open.length > listed.length) {
+    blocks.push(`_Only the ${listed.length} most severe of ${open.length} findings are listed; the JSON report has them all._`);
+  }
+  if (report.findings.length === 0) blocks.push('No findings: every evaluated rule passed.');
+  else if (open.length === 0) blocks.push('No open findings: every finding is suppressed.');
+  if (report.summary.suppressed) blocks.push(`${plural(report.summary.suppressed, 'finding')} suppressed (not listed, not gated).`);
+  if (report.skipped.length > 0) blocks.push(skippedBlock(report));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function header(report: ScanReport): string {
+  const { summary } = report;
+  const gate = summary.gate.passed ? '✅ passed' : '❌ failed';
+  const source = report.collection.source === 'live' ? '' : ` (${report.collection.source})`;
+  return [
+    `## auth0-scan: ${markdownText(report.tenant.domain)}${source}`,
+    '',
+    `**Gate: ${gate}** (fail-on \`${summary.gate.failOn}\`) · ${plural(summary.total, 'finding')} · ` +
+      `${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped · ` +
+      `auth0-scan ${markdownText(report.tool.version)}`,
+  ].join('\n');
+}
+
+function severityTable(report: ScanReport): string {
+  const rows = SEVERITIES.map((s) => `| ${SEVERITY_LABEL[s]} | ${report.summary.bySeverity[s]} |`);
+  return ['| Severity | Findings |', '| --- | ---: |', ...rows, `| **Total** | **${report.summary.total}** |`].join('\n');
+}
+
+function findingsTable(group: readonly Finding[]): string {
+  const withCount = group.some((f) => f.count !== undefined);
+  const head = withCount ? '| Rule | Resource | Count | Message |\n| --- | --- | ---: | --- |' : '| Rule | Resource | Message |\n| --- | --- | --- |';
+  const rows = group.map((f) => {
+    const cells = [`${markdownCode(f.ruleId)}${f.baselineState === 'new' ? ' (new)' : ''}`, markdownText(resourceLabel(f.resource))];
+    if (withCount) cells.push(f.count === undefined ? '' : f.count.toLocaleString('en-US'));
+    cells.push(markdownText(f.message));
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [head, ...rows].join('\n');
+}
+
+function skippedBlock(report: ScanReport): string {
+  const rows = report.skipped.map((s) => {
+    const scopes = s.missingScopes?.length ? s.missingScopes.map(markdownCode).join(', ') : '';
+    return `| ${markdownCode(s.ruleId)} | ${markdownText(s.reason)} | ${scopes} |`;
+  });
+  return [
+    `### Skipped rules (${report.skipped.length})`,
+    '',
+    'Not evaluated, so not passed: the data they need could not be read.',
+    '',
+    '| Rule | Reason | Missing scopes |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}

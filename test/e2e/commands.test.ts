@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, REPO_ROOT, runCli, type CliResult } from './run-cli.js';
+import { makeTempDir, removeTempDir } from './temp-dir.js';
+
+const catalogIds = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'catalog-ids.txt'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l !== '');
+const packageVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+let cwd: string;
+beforeAll(() => {
+  cwd = makeTempDir('commands');
+});
+afterAll(() => {
+  removeTempDir(cwd);
+});
+
+/** `rules list --format json`, run once for the two tests that read it. */
+let listRun: Promise<CliResult> | undefined;
+const rulesListJson = (): Promise<CliResult> => (listRun ??= runCli(['rules', 'list', '--format', 'json'], { cwd }));
+
+interface ListedRule {
+  id: string;
+  severity: string;
+  scopes: string[];
+  builtin: boolean;
+}
+
+describe.concurrent('rules, scopes, --version, --help', { timeout: 60_000 }, () => {
+  it('rules list --format json lists the 87 built-in rules, every catalog id among them', async () => {
+    const r = await rulesListJson();
+    expect(r.code, describeRun(r)).toBe(0);
+    const rules = JSON.parse(r.stdout) as ListedRule[];
+    expect(catalogIds).toHaveLength(87);
+    expect(rules).toHaveLength(87);
+    const ids = rules.map((x) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...catalogIds].sort());
+    expect(rules.every((x) => x.builtin)).toBe(true);
+  });
+
+  it('rules test runs every inline case and ends with "N passed, 0 failed"', async () => {
+    const r = await runCli(['rules', 'test'], { cwd });
+    expect(r.code, describeRun(r)).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    const m = /^(\d+) passed, 0 failed$/.exec(lines.at(-1) ?? '');
+    expect(m, lines.at(-1)).not.toBeNull();
+    const passed = lines.filter((l) => l.startsWith('PASS '));
+    expect(passed).toHaveLength(Number(m?.[1]));
+    expect(lines.filter((l) => l.startsWith('FAIL '))).toEqual([]);
+    // At least one case per catalog rule.
+    for (const id of catalogIds) expect(passed.some((l) => l.startsWith(`PASS ${id} › `)), id).toBe(true);
+  });
+
+  it('rules validate rules/ accepts the whole built-in catalog', async () => {
+    const r = await runCli(['rules', 'validate', 'rules/'], { cwd: REPO_ROOT });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toBe('87 valid, 0 invalid\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('scopes prints the sorted, distinct read: scopes the catalog needs, and nothing else', async () => {
+    const [r, list] = await Promise.all([runCli(['scopes'], { cwd }), rulesListJson()]);
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stderr).toBe('');
+    const scopes = r.stdout.trimEnd().split('\n');
+    for (const s of scopes) expect(s).toMatch(/^read:[a-z_]+$/);
+    expect(scopes).toEqual([...new Set(scopes)].sort());
+    const needed = new Set((JSON.parse(list.stdout) as ListedRule[]).flatMap((x) => x.scopes));
+    expect(scopes).toEqual([...needed].sort());
+    expect(scopes).toEqual(expect.arrayContaining(['read:clients', 'read:users', 'read:tenant_settings']));
+    expect(scopes).not.toContain('read:client_keys');
+  });
+
+  it('--version prints the package.json version', async () => {
+    const r = await runCli(['--version'], { cwd });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toBe(`${packageVersion}\n`);
+    expect(r.stderr).toBe('');
+  });
+
+  it('scan --help documents the exit codes', async () => {
+    const r = await runCli(['scan', '--help'], { cwd });
+    expect(r.code, describeRun(r)).toBe(0);
+    expect(r.stdout).toContain('Usage: auth0-scan scan');
+    expect(r.stdout).toMatch(/Exit codes: 0 gate passed · 1 findings at or above --fail-on · 2 usage, config, rule or snapshot error ·\s+3 collection failed/);
+    expect(r.stdout).toContain('--allow-partial');
+  });
+});
