@@ -9,6 +9,7 @@ import type { CollectionStats } from '../model/finding.js';
 import type { KindName } from '../model/kinds.js';
 import { toolVersion } from '../version.js';
 import type { ConnectionSettings } from './connection-settings.js';
+import { reportDomain } from './report-domain.js';
 import { startProgress } from './progress-line.js';
 import type { Terminal } from './terminal.js';
 
@@ -57,7 +58,7 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
       api: httpCollectApi(http.client, http.tokens),
       collectors: collectorRegistry(),
       kinds: run.kinds,
-      domain: reportDomain(settings, http.domain.host),
+      domain: reportDomain(settings.audience, http.domain.host),
       source: run.source,
       collectedAt: run.collectedAt,
       toolVersion: toolVersion(),
@@ -81,16 +82,6 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
     progress.stop();
     await http.close();
   }
-}
-
-/**
- * Reports and fingerprints name the canonical tenant: the audience's host when one was given (custom domains,
- * the demo's recording), else the domain scanned.
- */
-function reportDomain(settings: ConnectionSettings, host: string): string {
-  if (!settings.audience) return host;
-  const m = /^https?:\/\/([^/]+)\/api\/v2\/?$/.exec(settings.audience);
-  return m?.[1] ?? host;
 }
 
 function formatRequest(e: RequestEvent): string {

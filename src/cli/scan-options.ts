@@ -50,6 +50,8 @@ export const scanOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchem
   ignores: z.boolean().default(true),
   strictSuppressions: z.boolean().default(false),
   baseline: z.string().min(1).optional(),
+  /** Names (or domains) of the config file's tenants to scan; all of them when absent. */
+  tenant: list,
 });
 export type ScanOptions = z.infer<typeof scanOptionsSchema>;
 

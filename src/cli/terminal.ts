@@ -9,8 +9,17 @@ export interface Terminal {
 }
 
 export function processTerminal(): Terminal {
+  // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not a failure to report.
+  // The rest of the report is dropped and the command still ends with its own exit code.
+  let stdoutClosed = false;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutClosed = true;
+  });
   return {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+      if (!stdoutClosed) process.stdout.write(t);
+    },
     stderr: (t) => process.stderr.write(t),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,

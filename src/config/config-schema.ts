@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FAIL_ON_VALUES, severitySchema } from '../model/severity.js';
 import { suppressionEntrySchema } from '../gate/suppression-schema.js';
+import { tenantListSchema } from './tenant-entry-schema.js';
 
 const paramValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -11,17 +12,25 @@ export const ruleSettingSchema = z.strictObject({
 });
 
 /** `auth0-scan.config.yaml|json`: everything optional; command-line flags win over it. */
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  domain: z.string().optional(),
-  failOn: z.enum(FAIL_ON_VALUES).optional(),
-  minSeverity: severitySchema.optional(),
-  /** More rule files or directories, relative to the config file. */
-  rules_dirs: z.array(z.string()).optional(),
-  rules: z.record(z.string(), ruleSettingSchema).optional(),
-  /** Accepted findings, as in `.auth0-scan-ignore.yaml`. */
-  suppressions: z.array(suppressionEntrySchema).optional(),
-});
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    domain: z.string().optional(),
+    failOn: z.enum(FAIL_ON_VALUES).optional(),
+    minSeverity: severitySchema.optional(),
+    /** More rule files or directories, relative to the config file. */
+    rules_dirs: z.array(z.string()).optional(),
+    rules: z.record(z.string(), ruleSettingSchema).optional(),
+    /** Accepted findings, as in `.auth0-scan-ignore.yaml`. */
+    suppressions: z.array(suppressionEntrySchema).optional(),
+    /** Several tenants, scanned together when no --domain, --snapshot or --demo is given. */
+    tenants: tenantListSchema.optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.domain !== undefined && config.tenants !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['domain'], message: 'give either domain (one tenant) or tenants (several), not both' });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema>;
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;

@@ -12,7 +12,7 @@ const HOST_LABELS = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z
 
 function usage(input: string, why: string): InputError {
   const shown = input.length > 80 ? `${input.slice(0, 77)}...` : input;
-  return new InputError('USAGE', `--domain "${shown}" is not usable: ${why}.`, '--domain');
+  return new InputError('USAGE', `--domain "${shown}" is not usable: ${why}.`);
 }
 
 /** localhost, 127.0.0.0/8 and [::1]: the only hosts plain HTTP may reach (a local mock). */

@@ -78,7 +78,9 @@ export class ServerBucketModel {
     const o = this.obs;
     // Until the first headers arrive, one request at a time: a burst of 2 must not meet 4 parallel requests.
     if (this.mode === 'unknown' || o === undefined) return outstanding === 0 ? now : Infinity;
-    const need = 1 + (lastSeq - o.seq);
+    // Requests sent after the observation take a token each; so may older ones still unanswered, because over a
+    // connection pool a later request can reach the server first. Count whichever is larger.
+    const need = 1 + Math.max(lastSeq - o.seq, outstanding);
     if (o.remaining >= need) return now;
     let at = Infinity;
     if (this.rate !== undefined && need <= this.limit) at = o.at + (need - o.remaining) / this.rate;
@@ -104,7 +106,12 @@ export class ServerBucketModel {
       this.history = [];
     }
     const prev = this.obs;
-    if (prev !== undefined && seq <= prev.seq) return;
+    if (prev !== undefined && seq <= prev.seq) {
+      // An older answer that arrived late may have been counted after newer requests: its lower `remaining` is
+      // the more recent truth about the bucket.
+      if (h.remaining < prev.remaining) prev.remaining = Math.max(0, h.remaining);
+      return;
+    }
     const remaining = Math.min(h.remaining, this.limit);
     this.obs = { seq, remaining, at: now, creditAt: this.creditAt(h.resetAtMs, now) };
     this.learn({ seq, remaining, at: now, inFlight: othersInFlight, rtt: Math.max(0, now - sentAt) });

@@ -28,6 +28,8 @@ export interface Finding {
   suppression?: FindingSuppression;
   /** Set when the scan was compared with a baseline: with one, only `new` findings count for the gate. */
   baselineState?: BaselineState;
+  /** The tenant's domain (as in the report's `tenant.domain`); set by build-report on every finding of a report. */
+  tenant?: string;
 }
 
 export interface FindingSuppression {

@@ -10,7 +10,8 @@ export const REPORT_SCHEMA_VERSION = '1.0';
 export interface ScanReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: 'auth0-scan'; version: string };
-  tenant: { domain: string };
+  /** `name` is the config file's label of the tenant, present in the reports of a multi-tenant scan. */
+  tenant: { domain: string; name?: string };
   startedAt: string;
   finishedAt: string;
   summary: {
@@ -29,6 +30,31 @@ export interface ScanReport {
   /** Present when the scan was compared with a baseline report (--baseline). */
   baseline?: BaselineReport;
   collection: CollectionStats;
+}
+
+/**
+ * The document of a scan over several tenants (a config file's `tenants:`): one full single-tenant report per
+ * tenant that could be read, the tenants that could not, and a summary over all of them (same shape as a single
+ * report's; counts are sums, the gate fails when any tenant's gate fails).
+ */
+export interface MultiTenantReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: ScanReport['tool'];
+  startedAt: string;
+  finishedAt: string;
+  summary: ScanReport['summary'];
+  tenants: ScanReport[];
+  /** Tenants whose collection failed outright (authentication, network): no findings, no report. */
+  failed: TenantFailure[];
+}
+
+export interface TenantFailure {
+  /** `domain` as the tenant's report would name it (the audience host when one is configured). */
+  tenant: { domain: string; name?: string };
+  /** A CollectionError code, or INTERNAL for an unexpected error. */
+  code: string;
+  /** One sentence, secret-free. */
+  message: string;
 }
 
 /** A suppression entry as reports name it. */
@@ -82,3 +108,8 @@ export interface RuleDoc {
 }
 
 export type Reporter = (report: ScanReport, options: RenderOptions) => string;
+export type MultiTenantReporter = (report: MultiTenantReport, options: RenderOptions) => string;
+
+export function isMultiTenantReport(report: ScanReport | MultiTenantReport): report is MultiTenantReport {
+  return 'tenants' in report;
+}

@@ -15,19 +15,23 @@ export interface BuildReportInput {
   /** From gate/triage-findings.ts: the findings in `evaluation` then already carry their suppression/baseline marks. */
   suppressions?: SuppressionsReport;
   baseline?: BaselineReport;
+  /** The config file's label of the tenant, in a multi-tenant scan. */
+  tenantName?: string;
 }
 
 /** Assembles the document every reporter renders; ordering is fixed so two runs of the same tenant diff cleanly. */
 export function buildReport(input: BuildReportInput): ScanReport {
   const { evaluation, failOn } = input;
-  const findings = [...evaluation.findings].sort(compareFindings);
+  const domain = evaluation.tenant.domain;
+  // Every finding names its tenant, so findings stay attributable once reports of several tenants are merged.
+  const findings = evaluation.findings.map((f): Finding => ({ ...f, tenant: domain })).sort(compareFindings);
   const skipped = [...evaluation.skipped].sort(compareSkipped);
   // Suppressed findings stay in the document (marked) but not in the counts; the gate also ignores known ones.
   const open = findings.filter((f) => f.suppression === undefined);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'auth0-scan', version: input.toolVersion },
-    tenant: { domain: evaluation.tenant.domain },
+    tenant: { domain, ...(input.tenantName === undefined ? {} : { name: input.tenantName }) },
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
     summary: {

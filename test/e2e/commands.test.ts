@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STACK_FRAME } from './expect-cli.js';
 import { describeRun, REPO_ROOT, runCli, type CliResult } from './run-cli.js';
 import { makeTempDir, removeTempDir } from './temp-dir.js';
 
@@ -73,6 +74,13 @@ describe.concurrent('rules, scopes, --version, --help', { timeout: 60_000 }, () 
     expect(scopes).toEqual([...needed].sort());
     expect(scopes).toEqual(expect.arrayContaining(['read:clients', 'read:users', 'read:tenant_settings']));
     expect(scopes).not.toContain('read:client_keys');
+  });
+
+  it('a reader that stops early (| head) gets no stack trace and no crash exit', async () => {
+    const r = await runCli(['rules', 'list', '--format', 'json'], { cwd, closeStdoutAfterBytes: 0 });
+    expect(r.stderr, describeRun(r)).not.toContain(STACK_FRAME);
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.code, describeRun(r)).toBe(0);
   });
 
   it('--version prints the package.json version', async () => {

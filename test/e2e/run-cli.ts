@@ -19,6 +19,8 @@ export interface RunOptions {
   /** The only variables the child sees besides PATH and HOME: no AUTH0_*, NO_COLOR or FORCE_COLOR leaks in. */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Close our end of the child's stdout once this many bytes arrived (0: at once), like `| head` does. */
+  closeStdoutAfterBytes?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 45_000;
@@ -38,7 +40,13 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Cl
       timedOut = true;
       child.kill('SIGKILL');
     }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    child.stdout.on('data', (b: Buffer) => out.push(b));
+    let received = 0;
+    if (options.closeStdoutAfterBytes === 0) child.stdout.destroy();
+    child.stdout.on('data', (b: Buffer) => {
+      out.push(b);
+      received += b.length;
+      if (options.closeStdoutAfterBytes !== undefined && received >= options.closeStdoutAfterBytes) child.stdout.destroy();
+    });
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.once('error', (e) => {
       clearTimeout(timer);

@@ -1,0 +1,55 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadedRule } from './load-rule-file.js';
+import type { RuleFile } from './rule-schema.js';
+import { PATTERNS_FILE } from './shared-patterns.js';
+
+/**
+ * The built-in rules, validated and compiled at build time and saved as one JSON file: parsing 87 YAML files on
+ * every start costs more than the rest of `rules list`. The bundle records each source file's size and mtime
+ * (rules and the shared patterns) and is used only while all of them still match: edit a rule and it is read from
+ * YAML again until the next build.
+ */
+export interface RuleBundle {
+  files: FileStamp[];
+  rules: { path: string; file: RuleFile }[];
+}
+
+interface FileStamp {
+  /** Relative to the rules directory, so the bundle survives the package being moved. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export function ruleBundlePath(): string {
+  return fileURLToPath(new URL('../builtin-rules.json', import.meta.url));
+}
+
+/** The stamps of every file the built-in rules are made from. */
+export function stampRuleSources(dir: string, rulePaths: readonly string[]): FileStamp[] {
+  return [...rulePaths, join(dir, PATTERNS_FILE)].map((p) => {
+    const st = statSync(p);
+    return { path: relative(dir, p), size: st.size, mtimeMs: st.mtimeMs };
+  });
+}
+
+export function makeRuleBundle(dir: string, rules: readonly LoadedRule[]): RuleBundle {
+  return {
+    files: stampRuleSources(dir, rules.map((r) => r.path)),
+    rules: rules.map((r) => ({ path: relative(dir, r.path), file: r.file })),
+  };
+}
+
+/** The bundled rules if the bundle exists and matches the sources exactly; undefined means "read the YAML". */
+export function readRuleBundle(dir: string, rulePaths: readonly string[], bundlePath = ruleBundlePath()): LoadedRule[] | undefined {
+  try {
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as RuleBundle;
+    const now = stampRuleSources(dir, rulePaths);
+    if (JSON.stringify(now) !== JSON.stringify(bundle.files)) return undefined;
+    return bundle.rules.map((r) => ({ path: join(dir, r.path), file: r.file, builtin: true }));
+  } catch {
+    return undefined;
+  }
+}
