@@ -60,6 +60,7 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
     .option('--no-ignores', 'apply no suppression at all (audits): every finding counts')
     .option('--strict-suppressions', 'exit 2 when a suppression entry has expired or matched nothing')
     .option('--baseline <report.json>', 'a previous JSON report: the gate counts only findings not in it')
+    .option('--tenant <name>', "scan only this tenant of the config file's tenants list (repeatable; default: all of them)", collectList)
     .addHelpText(
       'after',
       `
@@ -70,7 +71,8 @@ Examples:
   auth0-scan scan --demo
   AUTH0_CLIENT_SECRET=… auth0-scan scan --domain acme.eu.auth0.com --client-id abc123
   auth0-scan scan --domain acme.eu.auth0.com --format sarif -o auth0.sarif --fail-on critical
-  auth0-scan scan --snapshot tenant.ndjson.gz --json-output report.json --quiet`,
+  auth0-scan scan --snapshot tenant.ndjson.gz --json-output report.json --quiet
+  auth0-scan scan --config tenants.yaml --tenant prod --format sarif -o auth0.sarif   # config with tenants:`,
     )
     .action(run(async (o) => (await import('./scan-command.js')).scanCommand(o as Record<string, unknown>, term)));
 
@@ -94,7 +96,8 @@ Examples:
       .description(about)
       .requiredOption('-o, --output <file>', 'baseline file to write (a JSON report, atomically)')
       .option('--snapshot <file>', 'scan a snapshot saved by `collect` instead of a live tenant')
-      .option('--demo', 'scan the bundled demo tenant');
+      .option('--demo', 'scan the bundled demo tenant')
+      .option('--tenant <name>', "only this tenant of the config file's tenants list (repeatable)", collectList);
     addConnectionOptions(sub);
     addRuleOptions(sub);
     sub.action(run(async (o) => (await import('./baseline-command.js')).baselineCommand(name, o as Record<string, unknown>, term)));

@@ -18,17 +18,39 @@ interface Suite {
  * or a suppressed finding. Rules come from the run's rule docs, so passing rules appear too.
  */
 export function renderJunit(report: ScanReport, options: Pick<RenderOptions, 'rules'>): string {
-  const suites = collectSuites(report, options.rules);
-  const tests = suites.reduce((n, s) => n + caseCount(s), 0);
-  const failures = suites.reduce((n, s) => n + failureCount(s), 0);
-  const skipped = suites.reduce((n, s) => n + skippedCount(s), 0);
+  const body = junitSuites(report, options.rules);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="auth0-scan ${xmlEscape(report.tenant.domain)}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}"${timeAttr(report)}>`,
+    `<testsuites name="auth0-scan ${xmlEscape(report.tenant.domain)}" tests="${body.tests}" failures="${body.failures}" errors="0" skipped="${body.skipped}"${timeAttr(report)}>`,
+    ...body.lines,
+    '</testsuites>',
   ];
-  for (const suite of suites) lines.push(...renderSuite(suite, report.tenant.domain));
-  lines.push('</testsuites>');
   return `${lines.join('\n')}\n`;
+}
+
+export interface JunitSuites {
+  /** The `<testsuite>` elements, indented for a `<testsuites>` root. */
+  lines: string[];
+  tests: number;
+  failures: number;
+  skipped: number;
+}
+
+/**
+ * One report's testsuites. `qualify` prefixes suite names and class names with the tenant, so the suites of several
+ * tenants under one root stay distinct in CI test views.
+ */
+export function junitSuites(report: ScanReport, rules: RenderOptions['rules'], qualify = false): JunitSuites {
+  const suites = collectSuites(report, rules);
+  const domain = report.tenant.domain;
+  const lines: string[] = [];
+  for (const suite of suites) lines.push(...renderSuite(suite, domain, qualify));
+  return {
+    lines,
+    tests: suites.reduce((n, s) => n + caseCount(s), 0),
+    failures: suites.reduce((n, s) => n + failureCount(s), 0),
+    skipped: suites.reduce((n, s) => n + skippedCount(s), 0),
+  };
 }
 
 function collectSuites(report: ScanReport, docs: RenderOptions['rules']): Suite[] {
@@ -60,11 +82,12 @@ function skippedCount(suite: Suite): number {
   return suite.skipped ? 1 : suite.findings.length - failureCount(suite);
 }
 
-function renderSuite(suite: Suite, domain: string): string[] {
+function renderSuite(suite: Suite, domain: string, qualify: boolean): string[] {
   const id = xmlEscape(suite.ruleId);
-  const className = `auth0-scan.${id}`;
+  const tenant = xmlEscape(domain);
+  const className = qualify ? `auth0-scan.${tenant}.${id}` : `auth0-scan.${id}`;
   const out = [
-    `  <testsuite name="${id}" tests="${caseCount(suite)}" failures="${failureCount(suite)}" errors="0" skipped="${skippedCount(suite)}">`,
+    `  <testsuite name="${qualify ? `${tenant}/` : ''}${id}" tests="${caseCount(suite)}" failures="${failureCount(suite)}" errors="0" skipped="${skippedCount(suite)}">`,
     '    <properties>',
     `      <property name="title" value="${xmlEscape(suite.title)}"/>`,
     `      <property name="severity" value="${xmlEscape(suite.severity)}"/>`,

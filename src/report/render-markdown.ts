@@ -2,6 +2,7 @@ import type { Finding } from '../model/finding.js';
 import type { ScanReport } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { markdownCode, markdownText } from './markdown-text.js';
+import { tenantHeading } from './multi-tenant-labels.js';
 import { resourceLabel } from './resource-label.js';
 
 /**
@@ -43,7 +44,7 @@ function header(report: ScanReport): string {
   const gate = summary.gate.passed ? '✅ passed' : '❌ failed';
   const source = report.collection.source === 'live' ? '' : ` (${report.collection.source})`;
   return [
-    `## auth0-scan: ${markdownText(report.tenant.domain)}${source}`,
+    `## auth0-scan: ${markdownText(tenantHeading(report.tenant))}${source}`,
     '',
     `**Gate: ${gate}** (fail-on \`${summary.gate.failOn}\`) · ${plural(summary.total, 'finding')} · ` +
       `${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped · ` +

@@ -1,0 +1,40 @@
+import type { MultiTenantReport } from '../model/report.js';
+import { SEVERITIES } from '../model/severity.js';
+import { markdownText } from './markdown-text.js';
+import { plural, tenantHeading } from './multi-tenant-labels.js';
+import { renderMarkdown } from './render-markdown.js';
+
+/**
+ * An overview table (one row per tenant, gate and counts), the tenants that could not be read, then each tenant's
+ * own Markdown report as a section. Every piece of tenant text is escaped.
+ */
+export function renderMultiTenantMarkdown(report: MultiTenantReport): string {
+  const { summary } = report;
+  const count = report.tenants.length + report.failed.length;
+  const blocks = [
+    [
+      `## auth0-scan: ${plural(count, 'tenant')}`,
+      '',
+      `**Gate: ${summary.gate.passed ? '✅ passed' : '❌ failed'}** (fail-on \`${summary.gate.failOn}\`) · ${plural(summary.total, 'finding')} · ` +
+        `${report.failed.length > 0 ? `${report.failed.length} not read · ` : ''}auth0-scan ${markdownText(report.tool.version)}`,
+    ].join('\n'),
+    overview(report),
+  ];
+  if (report.failed.length > 0) {
+    const rows = report.failed.map((f) => `| ${markdownText(tenantHeading(f.tenant))} | \`${f.code}\` | ${markdownText(f.message)} |`);
+    blocks.push(['### Not read', '', 'No findings and no gate for these tenants.', '', '| Tenant | Error | Message |', '| --- | --- | --- |', ...rows].join('\n'));
+  }
+  const sections = report.tenants.map((r) => renderMarkdown(r).trimEnd());
+  return `${[...blocks, ...sections].join('\n\n')}\n`;
+}
+
+function overview(report: MultiTenantReport): string {
+  const head = `| Tenant | Gate | ${SEVERITIES.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(' | ')} | Skipped rules |`;
+  const align = `| --- | --- | ${SEVERITIES.map(() => '---:').join(' | ')} | ---: |`;
+  const rows = report.tenants.map((r) => {
+    const counts = SEVERITIES.map((s) => String(r.summary.bySeverity[s]));
+    return `| ${markdownText(tenantHeading(r.tenant))} | ${r.summary.gate.passed ? '✅' : '❌'} | ${counts.join(' | ')} | ${r.summary.rulesSkipped} |`;
+  });
+  const failed = report.failed.map((f) => `| ${markdownText(tenantHeading(f.tenant))} | not read | ${SEVERITIES.map(() => '').join(' | ')} | |`);
+  return [head, align, ...rows, ...failed].join('\n');
+}
