@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError } from '../errors.js';
-import { formatIssue } from '../rules/format-issue.js';
-import { formatDocPath, isSyntaxError, parseSource } from '../rules/source-document.js';
+import { isSyntaxError, parseSource } from '../rules/source-document.js';
+import { readDocument } from '../util/read-document.js';
 import { configSchema, type Config } from './config-schema.js';
 
 export const DEFAULT_CONFIG_NAMES = ['auth0-scan.config.yaml', 'auth0-scan.config.yml', 'auth0-scan.config.json'];
@@ -19,23 +18,9 @@ export interface LoadedConfig {
 export function loadConfig(explicit: string | undefined, cwd: string): LoadedConfig {
   const path = explicit ? resolve(cwd, explicit) : DEFAULT_CONFIG_NAMES.map((n) => resolve(cwd, n)).find((p) => existsSync(p));
   if (!path) return { config: {}, rulesDirs: [] };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError('CONFIG', `cannot read config file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, path);
-  }
-  const source = parseSource(text);
-  if (isSyntaxError(source)) throw new InputError('CONFIG', `syntax error: ${source.message}`, `${path}:${source.line ?? 1}`);
-  const data = source.data ?? {};
-  const parsed = configSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = formatIssue(parsed.error.issues, data);
-    const line = source.lineOf(issue.path);
-    throw new InputError('CONFIG', `${formatDocPath(issue.path)}: ${issue.message}`, line ? `${path}:${line}` : path);
-  }
+  const { value: config } = readDocument(path, configSchema, 'config file', 'CONFIG');
   const base = dirname(path);
-  return { config: parsed.data, path, rulesDirs: (parsed.data.rules_dirs ?? []).map((d) => resolve(base, d)) };
+  return { config, path, rulesDirs: (config.rules_dirs ?? []).map((d) => resolve(base, d)) };
 }
 
 /** Line of a dot-path in the config file, for errors found after loading (an unknown rule id, a bad param). */

@@ -1,5 +1,4 @@
-import { compareText } from '../model/compare-findings.js';
-import { severityRank } from '../model/severity.js';
+import { compareFindings } from '../model/compare-findings.js';
 import type { ChangedFinding, FindingChangeField, ReportDiff, ReportSide } from './diff-types.js';
 import type { DiffableReport, DiffFinding } from './report-input-schema.js';
 import { stableJson } from './stable-json.js';
@@ -31,9 +30,9 @@ export function diffReports(oldReport: DiffableReport, newReport: DiffableReport
     type: 'report-diff',
     old: side(oldReport),
     new: side(newReport),
-    added: added.sort(compareDiffFindings),
-    fixed: fixed.sort(compareDiffFindings),
-    changed: changed.sort((a, b) => compareDiffFindings({ ...a, severity: a.after.severity }, { ...b, severity: b.after.severity })),
+    added: added.sort(compareFindings),
+    fixed: fixed.sort(compareFindings),
+    changed: changed.sort((a, b) => compareFindings({ ...a, severity: a.after.severity }, { ...b, severity: b.after.severity })),
     unchanged,
   };
 }
@@ -62,14 +61,3 @@ function side(r: DiffableReport): ReportSide {
   return { domain: r.tenant.domain, startedAt: r.startedAt, finishedAt: r.finishedAt, total: r.findings.length };
 }
 
-type Sortable = Pick<DiffFinding, 'severity' | 'ruleId' | 'resource'>;
-
-/** The report order: severity, rule id, resource type, resource id. */
-export function compareDiffFindings(a: Sortable, b: Sortable): number {
-  return (
-    severityRank(a.severity) - severityRank(b.severity) ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.resource.type, b.resource.type) ||
-    compareText(a.resource.id, b.resource.id)
-  );
-}

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load-config.js';
-import { InputError } from '../errors.js';
-import { formatIssue } from '../rules/format-issue.js';
-import { formatDocPath, isSyntaxError, parseSource, type SourceDocument } from '../rules/source-document.js';
+import { isSyntaxError, parseSource, type SourceDocument } from '../rules/source-document.js';
+import { readDocument } from '../util/read-document.js';
 import { displayPath } from './display-path.js';
 import { suppressionFileSchema, type LocatedSuppression, type SuppressionEntry } from './suppression-schema.js';
 
@@ -41,22 +40,8 @@ export function loadSuppressions(options: { ignoreFile?: string; cwd: string; co
 }
 
 function readIgnoreFile(path: string, shown: string): LocatedSuppression[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError('CONFIG', `cannot read suppressions file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, shown);
-  }
-  const source = parseSource(text);
-  if (isSyntaxError(source)) throw new InputError('CONFIG', `syntax error: ${source.message}`, `${shown}:${source.line ?? 1}`);
-  const data = source.data ?? {};
-  const parsed = suppressionFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = formatIssue(parsed.error.issues, data);
-    const line = source.lineOf(issue.path);
-    throw new InputError('CONFIG', `${formatDocPath(issue.path)}: ${issue.message}`, line ? `${shown}:${line}` : shown);
-  }
-  return locate(parsed.data.suppressions, shown, source);
+  const { value, source } = readDocument(path, suppressionFileSchema, 'suppressions file', 'CONFIG', shown);
+  return locate(value.suppressions, shown, source);
 }
 
 function locate(list: readonly SuppressionEntry[], shown: string, source: SourceDocument | undefined): LocatedSuppression[] {

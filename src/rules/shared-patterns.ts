@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { readDocument } from '../util/read-document.js';
 import { builtinRulesDir } from './builtin-rules-dir.js';
-import { formatIssue } from './format-issue.js';
-import { formatDocPath, isSyntaxError, parseSource, type DocPath } from './source-document.js';
+import type { DocPath } from './source-document.js';
 
 export const PATTERNS_FILE = 'patterns.yaml';
 const REF = /^\$patterns\.([A-Za-z0-9_]+)$/;
@@ -15,14 +13,7 @@ let cached: Readonly<Record<string, string>> | undefined;
 export function sharedPatterns(): Readonly<Record<string, string>> {
   if (cached) return cached;
   const path = `${builtinRulesDir()}${PATTERNS_FILE}`;
-  const source = parseSource(readFileSync(path, 'utf8'));
-  if (isSyntaxError(source)) throw new InputError('RULE_FILE', `syntax error: ${source.message}`, `${path}:${source.line ?? 1}`);
-  const parsed = schema.safeParse(source.data);
-  if (!parsed.success) {
-    const issue = formatIssue(parsed.error.issues, source.data);
-    throw new InputError('RULE_FILE', `${formatDocPath(issue.path)}: ${issue.message}`, `${path}:${source.lineOf(issue.path) ?? 1}`);
-  }
-  cached = parsed.data.patterns;
+  cached = readDocument(path, schema, 'shared patterns', 'RULE_FILE').value.patterns;
   return cached;
 }
 
