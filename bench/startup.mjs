@@ -16,6 +16,8 @@ const BIN = 'bin/auth0-scan.js';
 const TARGET_MS = 500;
 const DEMO_SNAPSHOT = fileURLToPath(new URL('../examples/demo-snapshot.ndjson', import.meta.url));
 
+let baselineMs;
+
 function time(label, argv, cwd, runs, target) {
   const times = [];
   let status;
@@ -28,11 +30,13 @@ function time(label, argv, cwd, runs, target) {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
+  const over = baselineMs === undefined ? '' : ` (+${(median - baselineMs).toFixed(0)} over node)`;
+  baselineMs ??= median;
   const verdict =
     target === undefined
       ? ''
       : `, ratio ${(median / target).toFixed(2)} to ${target} ms (target well under: ${median < target / 2 ? 'ok' : median < target ? 'under, not well under' : 'MISSED'})`;
-  console.log(`startup ${label}: median ${median.toFixed(0)} ms of ${runs} (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)}), exit ${status}${verdict}`);
+  console.log(`startup ${label}: median ${median.toFixed(0)} ms${over} of ${runs} (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)}), exit ${status}${verdict}`);
 }
 
 /** The package as `npm install` lays it out, with this checkout's node_modules; undefined when npm is unavailable. */

@@ -24,7 +24,13 @@ export function parseSource(text: string): SourceDocument | SourceSyntaxError {
   if (first) {
     return { line: lineCounter.linePos(first.pos[0]).line, message: first.message.split('\n')[0] ?? 'invalid YAML' };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // The only failure left after parsing: aliases that expand without bound (a "billion laughs" document).
+    return { line: 1, message: 'too many YAML aliases (the document expands without bound)' };
+  }
   return {
     data,
     lineOf(path) {

@@ -37,7 +37,8 @@ export async function readSnapshot(path: string, sink: SnapshotSink): Promise<vo
       let value: unknown;
       try {
         value = JSON.parse(line);
-      } catch {
+      } catch (err) {
+        if (err instanceof RangeError) fail('a value is nested too deeply');
         fail(lineNo === 1 ? `not an auth0-scan snapshot (expected NDJSON starting with a "${SNAPSHOT_FORMAT}" header)` : 'invalid JSON');
       }
       if (state === 'header') {
@@ -59,6 +60,7 @@ export async function readSnapshot(path: string, sink: SnapshotSink): Promise<vo
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
+    if (err instanceof RangeError) throw new InputError('SNAPSHOT', 'a value is nested too deeply', `${path}:${lineNo}`);
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError('SNAPSHOT', code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'corrupt gzip data' : `cannot read snapshot (${code ?? String(err)})`, `${path}:${lineNo}`);
   }
