@@ -1,4 +1,4 @@
-import { EXIT } from '../errors.js';
+import { EXIT, InputError } from '../errors.js';
 import type { EvaluatedSnapshot } from '../core/evaluating-sink.js';
 import { scanSnapshotFile } from '../core/scan-snapshot-file.js';
 import type { CollectionStats } from '../model/finding.js';
@@ -11,7 +11,6 @@ import { parseOptions, scanOptionsSchema, type ScanOptions } from './scan-option
 import { summaryLine } from '../report/render-table.js';
 import { useColor, type Terminal } from './terminal.js';
 import { writeReports } from './write-reports.js';
-import { InputError } from '../errors.js';
 import { gateNotices } from '../gate/gate-notices.js';
 import { loadGateInputs } from '../gate/load-gate-inputs.js';
 import { staleSuppressions } from '../gate/stale-suppressions.js';
