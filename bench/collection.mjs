@@ -14,6 +14,7 @@ import { createHttpClient } from '../dist/http/create-http-client.js';
 import { startMockServer } from '../dist/mock/index.js';
 import { KIND_NAMES } from '../dist/model/kinds.js';
 import { machineLine } from './machine.mjs';
+import { requestsByKind } from './request-kinds.mjs';
 import { buildBenchTenant, describeTenant, minimumRequests } from './tenant.mjs';
 
 const TIME_TARGET = 1.15;
@@ -30,44 +31,6 @@ function countingSink() {
     },
     end() {},
   };
-}
-
-/** Which kind a request path belongs to, so issued requests can be set against the per-kind minimum. */
-const PATH_KINDS = [
-  [/^\/tenants\/settings$/, 'tenant'],
-  [/^\/clients$/, 'clients'],
-  [/^\/client-grants$/, 'client_grants'],
-  [/^\/resource-servers$/, 'resource_servers'],
-  [/^\/connections(\/|$)/, 'connections'],
-  [/^\/roles(\/|$)/, 'roles'],
-  [/^\/organizations(\/|$)/, 'organizations'],
-  [/^\/(users|jobs)(\/|$)/, 'users'],
-  [/^\/actions\//, 'actions'],
-  [/^\/rules$/, 'rules'],
-  [/^\/hooks$/, 'hooks'],
-  [/^\/log-streams$/, 'log_streams'],
-  [/^\/custom-domains$/, 'custom_domains'],
-  [/^\/emails\/provider$/, 'email_provider'],
-  [/^\/keys\/signing$/, 'signing_keys'],
-  [/^\/guardian\/factors$/, 'guardian_factors'],
-  [/^\/guardian\/policies$/, 'guardian_policies'],
-  [/^\/attack-protection\/brute-force-protection$/, 'brute_force_protection'],
-  [/^\/attack-protection\/suspicious-ip-throttling$/, 'suspicious_ip_throttling'],
-  [/^\/attack-protection\/breached-password-detection$/, 'breached_password_detection'],
-  [/^\/attack-protection\/bot-detection$/, 'bot_detection'],
-  [/^\/risk-assessments\/settings$/, 'risk_assessment'],
-];
-
-/** API requests per kind from the mock's per-path counts (429s included: the mock does not count those per path). */
-function perKind(byPath) {
-  const out = {};
-  for (const [path, n] of Object.entries(byPath)) {
-    if (!path.startsWith('/api/v2/')) continue;
-    const rest = path.slice('/api/v2'.length);
-    const kind = PATH_KINDS.find(([re]) => re.test(rest))?.[1] ?? `other ${rest}`;
-    out[kind] = (out[kind] ?? 0) + n;
-  }
-  return out;
 }
 
 const sec = (ms) => (ms / 1000).toFixed(1);
@@ -142,7 +105,7 @@ async function runScenario(s, tenant, minimum) {
   const tightMs = (Math.max(0, api - burst) / s.rate) * 1000;
   const share = throttled / api;
   const resources = Object.values(sink.counts).reduce((a, b) => a + b, 0);
-  const issuedByKind = perKind(server.byPath);
+  const issuedByKind = requestsByKind(server.byPath);
   const diff = Object.entries(issuedByKind)
     .map(([k, n]) => [k, n - (minimum.byKind[k] ?? 0)])
     .concat(Object.keys(minimum.byKind).filter((k) => !(k in issuedByKind)).map((k) => [k, -minimum.byKind[k]]))

@@ -5,7 +5,6 @@ import type { CollectionStats } from '../model/finding.js';
 import type { RuleDoc } from '../model/report.js';
 import { ruleDoc } from '../engine/compile-rule.js';
 import { loadRulesForRun } from './load-rules-for-run.js';
-import { collectForScan } from './collect-for-scan.js';
 import { buildTenantReport } from './build-tenant-report.js';
 import { parseOptions, scanOptionsSchema, type ScanOptions } from './scan-options.js';
 import { summaryLine } from '../report/render-table.js';
@@ -14,7 +13,6 @@ import { writeReports } from './write-reports.js';
 import { gateNotices } from '../gate/gate-notices.js';
 import { loadGateInputs } from '../gate/load-gate-inputs.js';
 import { staleSuppressions } from '../gate/stale-suppressions.js';
-import { scanTenants } from './scan-tenants.js';
 
 /** `auth0-scan scan`: parse, load rules, get a snapshot (file, demo or live), evaluate, report, exit code. */
 export async function scanCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
@@ -30,6 +28,7 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   const color = useColor(term, opts.color, opts.output !== undefined);
   const chosen = opts.snapshot !== undefined || opts.demo || opts.domain !== undefined;
   if (config.config.tenants !== undefined && !chosen) {
+    const { scanTenants } = await import('./scan-tenants.js');
     return scanTenants({ opts, config, rules, gateInputs, failOn, render: { color, rules: docs } }, term);
   }
   checkNoTenantSelection(opts, config.config.tenants !== undefined);
@@ -41,6 +40,8 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
     scanned = await scanSnapshotFile(opts.snapshot, specs);
     collection = { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, ...scanned.stats, kinds: {} };
   } else {
+    // Imported only for live and demo scans: the HTTP client and the mock are a large part of start-up.
+    const { collectForScan } = await import('./collect-for-scan.js');
     const live = await collectForScan(opts, config.config.domain, specs, term);
     scanned = live.scanned;
     collection = live.collection;

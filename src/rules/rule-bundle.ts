@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadedRule } from './load-rule-file.js';
@@ -7,9 +8,9 @@ import { PATTERNS_FILE } from './shared-patterns.js';
 
 /**
  * The built-in rules, validated and compiled at build time and saved as one JSON file: parsing 87 YAML files on
- * every start costs more than the rest of `rules list`. The bundle records each source file's size and mtime
- * (rules and the shared patterns) and is used only while all of them still match: edit a rule and it is read from
- * YAML again until the next build.
+ * every start costs more than the rest of `rules list`. The bundle records a hash of each source file (rules and
+ * the shared patterns; not mtimes, which `npm pack` rewrites) and is used only while all of them still match: edit
+ * a rule and it is read from YAML again until the next build.
  */
 export interface RuleBundle {
   files: FileStamp[];
@@ -19,8 +20,7 @@ export interface RuleBundle {
 interface FileStamp {
   /** Relative to the rules directory, so the bundle survives the package being moved. */
   path: string;
-  size: number;
-  mtimeMs: number;
+  sha256: string;
 }
 
 export function ruleBundlePath(): string {
@@ -29,10 +29,10 @@ export function ruleBundlePath(): string {
 
 /** The stamps of every file the built-in rules are made from. */
 export function stampRuleSources(dir: string, rulePaths: readonly string[]): FileStamp[] {
-  return [...rulePaths, join(dir, PATTERNS_FILE)].map((p) => {
-    const st = statSync(p);
-    return { path: relative(dir, p), size: st.size, mtimeMs: st.mtimeMs };
-  });
+  return [...rulePaths, join(dir, PATTERNS_FILE)].map((p) => ({
+    path: relative(dir, p),
+    sha256: createHash('sha256').update(readFileSync(p)).digest('hex'),
+  }));
 }
 
 export function makeRuleBundle(dir: string, rules: readonly LoadedRule[]): RuleBundle {
