@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ruleKinds } from '../engine/rule-kinds.js';
+import { kindsForRules } from '../engine/rule-kinds.js';
 import { EXIT, InputError } from '../errors.js';
 import { KIND_NAMES, type KindName } from '../model/kinds.js';
 import { SnapshotWriter } from '../snapshot/snapshot-writer.js';
@@ -24,7 +24,7 @@ const collectOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.sh
 export async function collectCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
   const opts = parseOptions(collectOptionsSchema, raw);
   const { config, rules } = loadRulesForRun(opts, term.cwd);
-  const kinds: KindName[] = opts.allKinds ? [...KIND_NAMES] : [...new Set(rules.flatMap((r) => ruleKinds(r.file)))];
+  const kinds: KindName[] = opts.allKinds ? [...KIND_NAMES] : kindsForRules(rules.map((r) => r.file));
   if (kinds.length === 0) throw new InputError('USAGE', 'no rule is selected, so there is nothing to collect (use --all-kinds)');
   const writer = new SnapshotWriter(opts.output);
   const common = { kinds, sink: writer, concurrency: opts.concurrency, maxRps: opts.maxRps, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };

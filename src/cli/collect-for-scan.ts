@@ -1,8 +1,7 @@
 import { EvaluatingSink, type EvaluatedSnapshot } from '../core/evaluating-sink.js';
 import type { RuleSpec } from '../engine/create-evaluator.js';
-import { ruleKinds } from '../engine/rule-kinds.js';
+import { kindsForRules } from '../engine/rule-kinds.js';
 import type { CollectionStats } from '../model/finding.js';
-import type { KindName } from '../model/kinds.js';
 import { connectionSettings } from './connection-settings.js';
 import { withDemoTenant } from './with-demo-tenant.js';
 import { runCollection } from './run-collection.js';
@@ -16,7 +15,7 @@ export async function collectForScan(
   rules: readonly RuleSpec[],
   term: Terminal,
 ): Promise<{ scanned: EvaluatedSnapshot; collection: CollectionStats }> {
-  const kinds = [...new Set<KindName>(rules.flatMap((r) => ruleKinds(r.file)))];
+  const kinds = kindsForRules(rules.map((r) => r.file));
   const sink = new EvaluatingSink(rules);
   const common = { kinds, sink, concurrency: opts.concurrency, maxRps: opts.maxRps, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
   const collection = opts.demo

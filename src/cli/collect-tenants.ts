@@ -1,10 +1,9 @@
 import pLimit from 'p-limit';
 import { EvaluatingSink, type EvaluatedSnapshot } from '../core/evaluating-sink.js';
 import type { RuleSpec } from '../engine/create-evaluator.js';
-import { ruleKinds } from '../engine/rule-kinds.js';
+import { kindsForRules } from '../engine/rule-kinds.js';
 import { CollectionError, InputError } from '../errors.js';
 import type { CollectionStats } from '../model/finding.js';
-import type { KindName } from '../model/kinds.js';
 import type { TenantFailure } from '../model/report.js';
 import { prefixedTerminal } from './prefixed-terminal.js';
 import { runCollection } from './run-collection.js';
@@ -37,7 +36,7 @@ export async function collectTenants(
   term: Terminal,
   parallel = MAX_PARALLEL_TENANTS,
 ): Promise<TenantOutcome[]> {
-  const kinds = [...new Set<KindName>(rules.flatMap((r) => ruleKinds(r.file)))];
+  const kinds = kindsForRules(rules.map((r) => r.file));
   const limit = pLimit(parallel);
   let usageError: InputError | undefined;
   const outcomes = await Promise.all(

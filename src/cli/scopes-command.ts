@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXIT } from '../errors.js';
-import { ruleKinds } from '../engine/rule-kinds.js';
-import { scopesFor, type KindName } from '../model/kinds.js';
+import { kindsForRules } from '../engine/rule-kinds.js';
+import { scopesFor } from '../model/kinds.js';
 import { loadRulesForRun } from './load-rules-for-run.js';
 import { parseOptions, ruleOptionsSchema } from './scan-options.js';
 import type { Terminal } from './terminal.js';
@@ -10,8 +10,7 @@ import type { Terminal } from './terminal.js';
 export function scopesCommand(raw: Record<string, unknown>, term: Terminal): number {
   const opts = parseOptions(ruleOptionsSchema.extend({ format: z.enum(['text', 'json']).default('text') }), raw);
   const { rules } = loadRulesForRun(opts, term.cwd);
-  const kinds = new Set<KindName>();
-  for (const r of rules) for (const k of ruleKinds(r.file)) kinds.add(k);
+  const kinds = kindsForRules(rules.map((r) => r.file));
   const scopes = scopesFor(kinds);
   if (opts.format === 'json') term.stdout(`${JSON.stringify({ scopes, kinds: [...kinds].sort() }, null, 2)}\n`);
   else term.stdout(`${scopes.join('\n')}\n`);

@@ -1,12 +1,8 @@
 import type { Readable } from 'node:stream';
+import type { ApiResponse } from '../http/management-client.js';
+import type { Query } from '../http/request-event.js';
 
-export type Query = Record<string, string | number | boolean | undefined>;
-
-export interface ApiResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
+export type { ApiResponse, Query };
 
 /**
  * What collectors may do with the Management API: read, page, start and poll the users export job. One

@@ -14,3 +14,8 @@ export function ruleKinds(file: RuleFile): KindName[] {
   for (const c of [file.where, file.assert]) if (c) collectKinds(c, kinds);
   return [...kinds];
 }
+
+/** The kinds a set of rules reads, without repeats: what collection must fetch and `scopes` must ask for. */
+export function kindsForRules(files: readonly RuleFile[]): KindName[] {
+  return [...new Set(files.flatMap(ruleKinds))];
+}

@@ -4,6 +4,7 @@ import { checkResource, type CheckOutcome } from './check-resource.js';
 import { compileRule } from './compile-rule.js';
 import type { Resource } from './eval-context.js';
 import { memoryContext } from './memory-context.js';
+import { PLACEHOLDER_TENANT } from './rule-kinds.js';
 import { tenantBindings } from './tenant-bindings.js';
 
 export interface RuleTestResult {
@@ -16,12 +17,11 @@ export interface RuleTestResult {
 }
 
 export const DEFAULT_TEST_NOW = '2026-01-01T00:00:00Z';
-const TEST_DOMAIN = 'tenant.example.auth0.com';
 
 /** Runs a rule's inline test cases through the same compile and check code a scan uses. */
 export function runRuleTests(file: RuleFile): RuleTestResult[] {
   return file.tests.map((t) => {
-    const domain = t.tenant?.domain ?? TEST_DOMAIN;
+    const domain = t.tenant?.domain ?? PLACEHOLDER_TENANT.domain;
     const resources: Partial<Record<KindName, Resource[]>> = { ...(t.related ?? {}) };
     const own = t.items ?? (t.resource ? [t.resource] : []);
     resources[file.resource] = [...(resources[file.resource] ?? []), ...own];

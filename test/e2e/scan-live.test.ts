@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { DEMO_AUDIENCE, demoScanner, loadDemoTenant, withLimitedClient } from '.
 import { expectOneLineError, STACK_FRAME } from './expect-cli.js';
 import { reportSchemaErrors } from './report-schemas.js';
 import { describeRun, REPO_ROOT, runCli, type CliResult } from './run-cli.js';
-import { listFiles, makeTempDir, removeTempDir } from './temp-dir.js';
+import { listFiles, makeTempDir, removeTempDir, freshDirIn } from './temp-dir.js';
 import { watchFile } from './watch-file.js';
 
 interface Finding {
@@ -45,12 +45,7 @@ afterAll(async () => {
   removeTempDir(root);
 });
 
-let dirs = 0;
-function freshDir(): string {
-  const dir = join(root, `run-${++dirs}`);
-  mkdirSync(dir);
-  return dir;
-}
+const freshDir = (): string => freshDirIn(root);
 
 function live(args: readonly string[], env: Record<string, string> = {}, cwd = freshDir()): Promise<CliResult> {
   return runCli(['scan', '--domain', mock.url, '--audience', DEMO_AUDIENCE, ...args], { cwd, env: { AUTH0_CLIENT_SECRET: scanner.client_secret, ...env } });

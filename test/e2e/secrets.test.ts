@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.js';
 import { DEMO_SECRET_PREFIX, DEMO_TENANT_FILE, demoScanner, loadDemoTenant } from './demo-mock.js';
 import { describeRun, runCli, type CliResult } from './run-cli.js';
-import { listFiles, makeTempDir, removeTempDir } from './temp-dir.js';
+import { listFiles, makeTempDir, removeTempDir, freshDirIn } from './temp-dir.js';
 
 const tenant = loadDemoTenant();
 const scanner = demoScanner(tenant);
@@ -21,12 +21,7 @@ afterAll(async () => {
   removeTempDir(root);
 });
 
-let dirs = 0;
-function freshDir(): string {
-  const dir = join(root, `run-${++dirs}`);
-  mkdirSync(dir);
-  return dir;
-}
+const freshDir = (): string => freshDirIn(root);
 
 /** Everything a run exposed: its two streams and every file in its directory (gzip files decompressed). */
 function exposed(r: CliResult, cwd: string): Map<string, string> {

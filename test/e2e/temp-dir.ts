@@ -19,3 +19,8 @@ export function listFiles(dir: string): string[] {
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
 }
+
+/** A new, empty directory inside `root` for one CLI run, so each run's written files can be listed alone. */
+export function freshDirIn(root: string): string {
+  return mkdtempSync(join(root, 'run-'));
+}

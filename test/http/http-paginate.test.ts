@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CollectionError } from '../../src/errors.js';
 import { ManagementClient } from '../../src/http/management-client.js';
 import { checkpointPages, offsetPages, pagedWithoutTotals } from '../../src/http/paginate.js';
 import { RetryPolicy } from '../../src/http/retry-policy.js';
 import { TokenProvider } from '../../src/http/token-provider.js';
-import { json, jumpingClock, startServer, type TestServer } from './http-test-server.js';
+import { json, jumpingClock, startServer, type TestServer, collectionFailure } from './http-test-server.js';
 
 let server: TestServer | undefined;
 let client: ManagementClient | undefined;
@@ -53,15 +52,6 @@ async function collect(pages: AsyncGenerator<unknown[]>): Promise<unknown[]> {
   return out;
 }
 
-async function failure(promise: Promise<unknown>): Promise<CollectionError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof CollectionError) return err;
-    throw err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('offsetPages', () => {
   it('reads an include_totals envelope, fetching the remaining pages concurrently and in order', async () => {
@@ -102,7 +92,7 @@ describe('offsetPages', () => {
   it('refuses before yielding when the total exceeds maxResults', async () => {
     const { client, server } = await listServer({ count: 1500 });
     const seen: unknown[] = [];
-    const err = await failure((async () => {
+    const err = await collectionFailure((async () => {
       for await (const page of offsetPages(client, '/users', { key: 'clients', maxResults: 1000 })) seen.push(...page);
     })());
     expect(err.code).toBe('INCOMPLETE');
@@ -114,9 +104,9 @@ describe('offsetPages', () => {
   it('reports wrong shapes with the path and key', async () => {
     server = await startServer((_req, res, _body, index) => json(res, 200, index === 0 ? { total: 1, clients: 'nope' } : { total: -1, clients: [] }));
     client = new ManagementClient({ origin: server.origin, tokens: new TokenProvider({ token: 't' }), clock: jumpingClock() });
-    const first = await failure(collect(offsetPages(client, '/clients', { key: 'clients' })));
+    const first = await collectionFailure(collect(offsetPages(client, '/clients', { key: 'clients' })));
     expect(first).toMatchObject({ code: 'API', message: '/clients: expected an array at "clients".' });
-    const second = await failure(collect(offsetPages(client, '/clients', { key: 'clients' })));
+    const second = await collectionFailure(collect(offsetPages(client, '/clients', { key: 'clients' })));
     expect(second.message).toBe('/clients: expected a non-negative integer at "total".');
   });
 });
@@ -146,7 +136,7 @@ describe('checkpointPages', () => {
     client = new ManagementClient({ origin: server.origin, tokens: new TokenProvider({ token: 't' }), clock: jumpingClock() });
     expect(await collect(checkpointPages(client, '/a', { key: 'members' }))).toHaveLength(1);
     expect(await collect(checkpointPages(client, '/b', { key: 'members' }))).toHaveLength(1);
-    const err = await failure(collect(checkpointPages(client, '/c', { key: 'members' })));
+    const err = await collectionFailure(collect(checkpointPages(client, '/c', { key: 'members' })));
     expect(err.code).toBe('API');
     expect(err.message).toBe('/c: the checkpoint cursor repeated after 3 pages, so paging stopped.');
     expect(server.requests).toHaveLength(5);

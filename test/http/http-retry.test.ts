@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CollectionError } from '../../src/errors.js';
 import { ApiError } from '../../src/http/api-error.js';
 import { ManagementClient, type ManagementClientOptions } from '../../src/http/management-client.js';
 import { isRetryableError, RetryPolicy } from '../../src/http/retry-policy.js';
 import { TokenProvider } from '../../src/http/token-provider.js';
-import { json, jumpingClock, startServer, type Handler, type TestServer } from './http-test-server.js';
+import { json, jumpingClock, startServer, type Handler, type TestServer, collectionFailure } from './http-test-server.js';
 
 let server: TestServer | undefined;
 let client: ManagementClient | undefined;
@@ -22,15 +21,6 @@ async function setup(handler: Handler, options: Partial<ManagementClientOptions>
   return { client, server, clock };
 }
 
-async function failure(promise: Promise<unknown>): Promise<CollectionError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof CollectionError) return err;
-    throw err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('retries', () => {
   it('retries 500, 503, 408 and a reset connection, then succeeds', async () => {
@@ -82,7 +72,7 @@ describe('retries', () => {
     await first.server.close();
 
     const second = await setup(storm(100), { clock });
-    const err = await failure(second.client.get('/users'));
+    const err = await collectionFailure(second.client.get('/users'));
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'API', status: 429, errorCode: 'too_many_requests', apiMessage: 'Global limit has been reached' });
     expect(second.server.requests).toHaveLength(6);
@@ -90,7 +80,7 @@ describe('retries', () => {
 
   it('does not retry a 403 and reports its errorCode and message', async () => {
     const { client, server } = await setup((_req, res) => json(res, 403, { statusCode: 403, error: 'Forbidden', message: 'Insufficient scope, expected any of: read:clients', errorCode: 'insufficient_scope' }));
-    const err = await failure(client.get('/clients', { page: 0 }));
+    const err = await collectionFailure(client.get('/clients', { page: 0 }));
     expect(err).toMatchObject({ code: 'API', status: 403, errorCode: 'insufficient_scope', apiMessage: 'Insufficient scope, expected any of: read:clients' });
     expect(err.message).toBe('GET /clients failed with 403 insufficient_scope: Insufficient scope, expected any of: read:clients.');
     expect(server.requests).toHaveLength(1);
@@ -109,7 +99,7 @@ describe('retries', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('<html>proxy</html>');
     }, { retry: new RetryPolicy({ maxAttempts: 3, random: () => 0 }) });
-    const err = await failure(broken.client.get('/clients'));
+    const err = await collectionFailure(broken.client.get('/clients'));
     expect(err.code).toBe('API');
     expect(err.message).toBe('GET /clients returned malformed JSON after 3 attempts.');
     expect(broken.server.requests).toHaveLength(3);
@@ -118,7 +108,7 @@ describe('retries', () => {
   it('times out a hanging server, retries, then fails with a NETWORK error', async () => {
     const { client, server } = await setup(() => undefined, { timeoutMs: 150, retry: new RetryPolicy({ maxAttempts: 2, random: () => 0 }) });
     const started = Date.now();
-    const err = await failure(client.get('/hang'));
+    const err = await collectionFailure(client.get('/hang'));
     expect(err.code).toBe('NETWORK');
     expect(err.message).toBe('GET /hang got no complete response within 150 ms after 2 attempts.');
     expect(server.requests).toHaveLength(2);
@@ -130,7 +120,7 @@ describe('retries', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"a":');
     }, { timeoutMs: 150, retry: new RetryPolicy({ maxAttempts: 2, random: () => 0 }) });
-    const err = await failure(client.get('/slow'));
+    const err = await collectionFailure(client.get('/slow'));
     expect(err.code).toBe('NETWORK');
     expect(server.requests).toHaveLength(2);
   });
@@ -138,7 +128,7 @@ describe('retries', () => {
   it('fails fast when nothing listens', async () => {
     const { client, server } = await setup(() => undefined);
     await server.close();
-    const err = await failure(client.get('/clients'));
+    const err = await collectionFailure(client.get('/clients'));
     expect(err.code).toBe('NETWORK');
     expect(err.message).toContain('ECONNREFUSED');
   });

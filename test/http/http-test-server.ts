@@ -1,3 +1,4 @@
+import { CollectionError } from '../../src/errors.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -105,4 +106,15 @@ export function manualClock(start = 1_700_000_000_000): Clock & { advance(ms: nu
       await nextTurn();
     },
   };
+}
+
+/** The CollectionError a promise rejects with; anything else (or no rejection) fails the test. */
+export async function collectionFailure(promise: Promise<unknown>): Promise<CollectionError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof CollectionError) return err;
+    throw err;
+  }
+  throw new Error('expected a failure');
 }

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CollectionError } from '../../src/errors.js';
 import { jwtScopes } from '../../src/http/jwt-scopes.js';
 import { ManagementClient } from '../../src/http/management-client.js';
 import { RetryPolicy } from '../../src/http/retry-policy.js';
 import { TokenProvider } from '../../src/http/token-provider.js';
-import { json, jumpingClock, startServer, type TestServer } from './http-test-server.js';
+import { json, jumpingClock, startServer, type TestServer, collectionFailure } from './http-test-server.js';
 
 const SECRET = 'very-secret-value-42';
 let server: TestServer | undefined;
@@ -17,15 +16,6 @@ function provider(origin: string, clock = jumpingClock()): TokenProvider {
   return new TokenProvider({ origin, clientId: 'cid', clientSecret: SECRET, audience: `${origin}/api/v2/`, clock, retry: new RetryPolicy({ random: () => 0.5 }) });
 }
 
-async function authFailure(promise: Promise<unknown>): Promise<CollectionError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof CollectionError) return err;
-    throw err;
-  }
-  throw new Error('expected a failure');
-}
 
 function jwt(payload: object): string {
   const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -98,16 +88,16 @@ describe('TokenProvider (client credentials)', () => {
       if (index === 1) return json(res, 403, { error: 'unauthorized_client', error_description: "Grant type 'client_credentials' not allowed for the client." });
       json(res, 403, { error: 'access_denied', error_description: 'Service not enabled within domain: https://x/api/v2/' });
     });
-    const first = await authFailure(provider(server.origin).getToken());
+    const first = await collectionFailure(provider(server.origin).getToken());
     expect(first.code).toBe('AUTH');
     expect(first.status).toBe(401);
     expect(first.message).toContain('401 access_denied');
     expect(first.message).toContain('Unauthorized client secret [REDACTED]');
     expect(first.message).not.toContain(SECRET);
-    const second = await authFailure(provider(server.origin).getToken());
+    const second = await collectionFailure(provider(server.origin).getToken());
     expect(second.message).toContain("Grant type 'client_credentials' not allowed");
     expect(second.message).toContain('Client Credentials grant');
-    const third = await authFailure(provider(server.origin).getToken());
+    const third = await collectionFailure(provider(server.origin).getToken());
     expect(third.message).toContain('Service not enabled within domain');
     expect(server.requests).toHaveLength(3);
   });
@@ -115,7 +105,7 @@ describe('TokenProvider (client credentials)', () => {
   it('gives up on a token endpoint that keeps failing', async () => {
     server = await startServer((_req, res) => json(res, 500, {}));
     const tokens = new TokenProvider({ origin: server.origin, clientId: 'c', clientSecret: SECRET, audience: 'a', clock: jumpingClock(), retry: new RetryPolicy({ maxAttempts: 3, random: () => 0 }) });
-    const err = await authFailure(tokens.getToken());
+    const err = await collectionFailure(tokens.getToken());
     expect(err.code).toBe('AUTH');
     expect(err.message).toContain('500 after 3 attempts');
     expect(server.requests).toHaveLength(3);
@@ -134,7 +124,7 @@ describe('TokenProvider (pre-issued)', () => {
     server = await startServer((_req, res) => json(res, 401, { statusCode: 401, error: 'Unauthorized', message: 'Expired token received for JSON Web Token validation' }));
     const client = new ManagementClient({ origin: server.origin, tokens: new TokenProvider({ token: 'fixed' }), clock: jumpingClock() });
     try {
-      const err = await authFailure(client.get('/tenants/settings'));
+      const err = await collectionFailure(client.get('/tenants/settings'));
       expect(err.code).toBe('API');
       expect(err.status).toBe(401);
       expect(err.message).toBe('GET /tenants/settings failed with 401 Unauthorized: Expired token received for JSON Web Token validation.');
