@@ -1,9 +1,8 @@
-import { ruleKinds } from '../engine/rule-kinds.js';
-import { scopesFor } from '../model/kinds.js';
+import { scopesFor, type KindName } from '../model/kinds.js';
 import type { RuleFile } from '../rules/rule-schema.js';
 
-export function formatRuleExplanation(file: RuleFile): string {
-  const kinds = ruleKinds(file);
+/** `kinds` are the rule's resource first, then what it reaches through count and lookup (see ruleKinds). */
+export function formatRuleExplanation(file: RuleFile, kinds: readonly KindName[]): string {
   const scopes = scopesFor(kinds);
   const params = Object.entries(file.params);
   const lines = [

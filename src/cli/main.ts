@@ -118,13 +118,13 @@ Examples:
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--rules <path>', 'more rule files or directories', collectList, [])
     .option('--config <file>', 'config file')
-    .action(run(async (o) => (await import('./rules-command.js')).rulesList(o as { format?: string }, term)));
+    .action(run(async (o) => (await import('./rules-list-command.js')).rulesList(o as { format?: string }, term)));
   rules
     .command('explain <id>')
     .description('Show what a rule checks, why it matters, how to fix it and which scopes it needs.')
     .option('--rules <path>', 'more rule files or directories', collectList, [])
     .option('--config <file>', 'config file')
-    .action(run(async (id, o) => (await import('./rules-command.js')).rulesExplain(String(id), o as { rules?: string[] }, term)));
+    .action(run(async (id, o) => (await import('./rules-list-command.js')).rulesExplain(String(id), o as { rules?: string[] }, term)));
   rules
     .command('validate <paths...>')
     .description('Check rule files against the schema and compile them; exit 2 if any is invalid.')

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isSyntaxError, parseSource } from '../rules/source-document.js';
 import { readDocument } from '../util/read-document.js';
 import { configSchema, type Config } from './config-schema.js';
-
-export const DEFAULT_CONFIG_NAMES = ['auth0-scan.config.yaml', 'auth0-scan.config.yml', 'auth0-scan.config.json'];
+import { findConfigFile } from './find-config-file.js';
 
 export interface LoadedConfig {
   config: Config;
@@ -16,7 +15,7 @@ export interface LoadedConfig {
 
 /** An explicit --config must exist; otherwise the first default name in `cwd` is used if present. */
 export function loadConfig(explicit: string | undefined, cwd: string): LoadedConfig {
-  const path = explicit ? resolve(cwd, explicit) : DEFAULT_CONFIG_NAMES.map((n) => resolve(cwd, n)).find((p) => existsSync(p));
+  const path = findConfigFile(explicit, cwd);
   if (!path) return { config: {}, rulesDirs: [] };
   const { value: config } = readDocument(path, configSchema, 'config file', 'CONFIG');
   const base = dirname(path);

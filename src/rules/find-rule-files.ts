@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { PATTERNS_FILE } from './shared-patterns.js';
+import { PATTERNS_FILE } from './patterns-file.js';
 
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 

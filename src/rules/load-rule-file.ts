@@ -3,8 +3,9 @@ import { compileRule } from '../engine/compile-rule.js';
 import { PLACEHOLDER_TENANT } from '../engine/rule-kinds.js';
 import { InputError } from '../errors.js';
 import { formatIssue } from './format-issue.js';
+import { PATTERNS_FILE } from './patterns-file.js';
 import { ruleSchema, type RuleFile } from './rule-schema.js';
-import { expandPatterns, PATTERNS_FILE } from './shared-patterns.js';
+import { expandPatterns } from './shared-patterns.js';
 import { formatDocPath, isSyntaxError, parseSource, type DocPath, type SourceDocument } from './source-document.js';
 
 export interface LoadedRule {

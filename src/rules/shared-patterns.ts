@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { readDocument } from '../util/read-document.js';
 import { builtinRulesDir } from './builtin-rules-dir.js';
+import { PATTERNS_FILE } from './patterns-file.js';
 import type { DocPath } from './source-document.js';
 
-export const PATTERNS_FILE = 'patterns.yaml';
 const REF = /^\$patterns\.([A-Za-z0-9_]+)$/;
 const schema = z.strictObject({ patterns: z.record(z.string().regex(/^[A-Za-z0-9_]+$/), z.string().min(1)) });
 

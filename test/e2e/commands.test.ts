@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STACK_FRAME } from './expect-cli.js';
@@ -26,6 +26,7 @@ const rulesListJson = (): Promise<CliResult> => (listRun ??= runCli(['rules', 'l
 interface ListedRule {
   id: string;
   severity: string;
+  kinds: string[];
   scopes: string[];
   builtin: boolean;
 }
@@ -41,6 +42,33 @@ describe.concurrent('rules, scopes, --version, --help', { timeout: 60_000 }, () 
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...catalogIds].sort());
     expect(rules.every((x) => x.builtin)).toBe(true);
+  });
+
+  it('rules list reads the same built-in rules from the bundle as from YAML; a config file and --rules add user rules in id order', async () => {
+    // A config file sends `rules list` down the full loading path (YAML, schemas, engine); without one it reads
+    // the pre-built bundle. Both must list the same built-in rules, kinds and scopes, in the same order.
+    const withConfig = join(cwd, 'with-config');
+    mkdirSync(join(withConfig, 'custom'), { recursive: true });
+    copyFileSync(join(REPO_ROOT, 'test', 'fixtures', 'user-rule.yaml'), join(withConfig, 'custom', 'user-rule.yaml'));
+    writeFileSync(join(withConfig, 'auth0-scan.config.yaml'), 'rules_dirs: [custom]\n');
+    const [bundled, loaded, flagged] = await Promise.all([
+      rulesListJson(),
+      runCli(['rules', 'list', '--format', 'json'], { cwd: withConfig }),
+      runCli(['rules', 'list', '--format', 'json', '--rules', join(withConfig, 'custom')], { cwd }),
+    ]);
+    for (const r of [bundled, loaded, flagged]) expect(r.code, describeRun(r)).toBe(0);
+    const fromBundle = JSON.parse(bundled.stdout) as ListedRule[];
+    for (const other of [loaded, flagged]) {
+      const rules = JSON.parse(other.stdout) as ListedRule[];
+      expect(rules.filter((x) => x.builtin)).toEqual(fromBundle);
+      const ids = rules.map((x) => x.id);
+      expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+      expect(rules.find((x) => !x.builtin)).toMatchObject({ id: 'my-check', kinds: ['clients'], scopes: ['read:clients'] });
+    }
+    expect(fromBundle.find((x) => x.id === 'grant-mgmt-api-non-m2m')?.kinds).toEqual(['client_grants', 'clients']);
+    const explain = await runCli(['rules', 'explain', 'my-check'], { cwd: withConfig });
+    expect(explain.code, describeRun(explain)).toBe(0);
+    expect(explain.stdout).toContain('Needs scopes: read:clients');
   });
 
   it('rules test runs every inline case and ends with "N passed, 0 failed"', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,21 +12,8 @@ const run = async (args: string[], cwd = dir) => {
   return { code, out: term.out, err: term.err };
 };
 
-const RULE = `id: my-check
-version: 1
-title: Apps have a name
-severity: low
-category: custom
-description: d
-rationale: r
-remediation: x
-resource: clients
-assert: { path: name, empty: false }
-message: App {{$id}} has no name.
-tests:
-  - { name: nameless, resource: { client_id: a }, expect: fail }
-  - { name: named, resource: { client_id: b, name: B }, expect: pass }
-`;
+/** A small valid user rule (id my-check), edited by the tests that need a broken one. */
+const RULE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'user-rule.yaml'), 'utf8');
 
 describe('rules commands', () => {
   it('rules list --format json lists every rule with scopes', async () => {
