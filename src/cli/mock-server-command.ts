@@ -32,6 +32,12 @@ export async function mockServerCommand(raw: Record<string, unknown>, term: Term
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  const st = server.stats();
+  // What the server saw, so a run of another client against it (auth0-deploy-cli, say) can be set beside ours.
+  term.stderr(
+    `served ${st.requests} requests (tokens issued: ${st.tokensIssued}; answered 429: ${st.rateLimited}; by status ` +
+      `${Object.entries(st.byStatus).map(([status, n]) => `${status}: ${n}`).join(', ') || 'none'}; at most ${st.maxConcurrent} in flight)\n`,
+  );
   await server.close();
   return 0;
 }

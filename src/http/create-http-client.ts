@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import type { Clock } from './clock.js';
 import { defaultAudience, parseDomain, type ParsedDomain } from './domain.js';
 import { createAgent, ManagementClient } from './management-client.js';
+import type { RateLimiter } from './rate-limiter.js';
 import type { RequestEvent } from './request-event.js';
 import { RetryPolicy, type RetryPolicyOptions } from './retry-policy.js';
 import { TokenProvider } from './token-provider.js';
@@ -17,6 +18,8 @@ export interface HttpClientOptions {
   token?: string;
   concurrency?: number;
   maxRps?: number;
+  /** Replaces the limiter built from maxRps (the collection benches pass a non-adaptive one). */
+  limiter?: RateLimiter;
   timeoutMs?: number;
   retry?: RetryPolicyOptions;
   clock?: Clock;
@@ -59,6 +62,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     dispatcher: agent,
     concurrency: options.concurrency,
     maxRps: options.maxRps,
+    limiter: options.limiter,
     timeoutMs: options.timeoutMs,
     retry,
     clock: options.clock,

@@ -11,6 +11,12 @@ export interface RateLimiterOptions {
   maxWaitMs?: number;
   /** When the server says nothing about when to retry after a 429. Default 1 s. */
   defaultBackoffMs?: number;
+  /**
+   * Learn the server's bucket from the x-ratelimit-* headers and pause everyone after a 429 (default true). Off,
+   * only `maxRps` paces requests, as in a fixed-pace client such as auth0-deploy-cli: the collection benches turn it
+   * off to measure what adaptation buys. The CLI never does.
+   */
+  adaptive?: boolean;
 }
 
 /** One granted request. Report how it ended exactly once (later calls are ignored). */
@@ -42,6 +48,7 @@ export class RateLimiter {
   private readonly maxWaitMs: number;
   private readonly defaultBackoffMs: number;
   private readonly maxRps: number | undefined;
+  private readonly adaptive: boolean;
   private readonly model: ServerBucketModel;
   private readonly queue: Waiter[] = [];
   private userTokens: number;
@@ -62,6 +69,7 @@ export class RateLimiter {
     this.maxWaitMs = options.maxWaitMs ?? 60_000;
     this.defaultBackoffMs = options.defaultBackoffMs ?? 1000;
     this.maxRps = options.maxRps;
+    this.adaptive = options.adaptive ?? true;
     this.userTokens = this.userBurst();
     this.userAt = this.clock.now();
     this.model = new ServerBucketModel({ maxWaitMs: this.maxWaitMs, fallbackProbeMs: 1000 });
@@ -95,10 +103,11 @@ export class RateLimiter {
   }
 
   private readyAt(now: number): number {
-    let at = Math.max(now, this.blockedUntil);
+    let at = now;
     this.refillUser(now);
     if (this.maxRps !== undefined && this.userTokens < 1) at = Math.max(at, now + ((1 - this.userTokens) / this.maxRps) * 1000);
-    return Math.max(at, this.model.earliest(now, this.seq, this.outstanding));
+    if (!this.adaptive) return at;
+    return Math.max(at, this.blockedUntil, this.model.earliest(now, this.seq, this.outstanding));
   }
 
   private kick(): void {
@@ -149,9 +158,11 @@ export class RateLimiter {
         const now = this.clock.now();
         if (status === 429) {
           this.throttledCount += 1;
-          this.model.throttled(seq, headers, now);
-          this.pauseUntil(now + (serverWaitMs(headers, now, this.maxWaitMs) ?? this.defaultBackoffMs));
-        } else {
+          if (this.adaptive) {
+            this.model.throttled(seq, headers, now);
+            this.pauseUntil(now + (serverWaitMs(headers, now, this.maxWaitMs) ?? this.defaultBackoffMs));
+          }
+        } else if (this.adaptive) {
           this.model.observe(seq, headers, now, this.outstanding, sentAt);
         }
         this.kick();

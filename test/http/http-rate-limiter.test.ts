@@ -130,6 +130,19 @@ describe('RateLimiter on fake time', () => {
     expect(limiter.stats().throttled).toBe(1);
   });
 
+  it('with adaptation off, only --max-rps paces: no probe, no wait for the reset, no pause after a 429', async () => {
+    const clock = manualClock(1_000_000);
+    const limiter = new RateLimiter({ clock, maxRps: 2, adaptive: false });
+    const granted = acquireMany(limiter, clock, 5, (t, i) => {
+      if (i === 0) t.complete(429, { 'retry-after': '30', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1060' });
+      else t.complete(200, { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1060' });
+    });
+    await clock.advance(2000);
+    expect(granted).toEqual([1_000_000, 1_000_000, 1_000_500, 1_001_000, 1_001_500]);
+    expect(limiter.stats().throttled).toBe(1);
+    expect(limiter.stats().learnedRps).toBeUndefined();
+  });
+
   it('refuses a non-positive --max-rps', () => {
     expect(() => new RateLimiter({ maxRps: 0 })).toThrow(/--max-rps/);
   });
