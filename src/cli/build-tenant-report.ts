@@ -40,6 +40,7 @@ export function buildTenantReport(input: TenantReportInput): TenantReport {
     ...(baseline ? { baseline } : {}),
     findings: scanned.evaluation.findings,
     tenant: domain,
+    ...(input.tenantName === undefined ? {} : { tenantName: input.tenantName }),
     scanTime: scanned.header.collectedAt,
     evaluatedRuleIds: new Set(input.rules.map((r) => r.file.id).filter((id) => !skippedIds.has(id))),
   });

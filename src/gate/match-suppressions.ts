@@ -1,13 +1,16 @@
 import type { Finding } from '../model/finding.js';
 import type { SuppressionEntryRef } from '../model/report.js';
 import { globToRegExp } from '../util/glob.js';
+import { appliesToTenant } from './applies-to-tenant.js';
 import { isExpired } from './is-expired.js';
 import { compileResourcePattern } from './resource-pattern.js';
 import type { LocatedSuppression } from './suppression-schema.js';
 
 export interface SuppressionContext {
-  /** The scanned tenant's domain; entries with another `tenant` do not apply. */
+  /** The scanned tenant's domain; entries naming another tenant do not apply. */
   tenant: string;
+  /** Its name in the config file's `tenants:` (multi-tenant scans): `tenant:` may give that instead of the domain. */
+  tenantName?: string;
   /** The evaluation's scan time (ISO-8601), which decides expiry. */
   scanTime: string;
 }
@@ -26,8 +29,7 @@ export interface SuppressionOutcome {
  * tenants; expired entries never suppress and are reported whether or not they would have matched.
  */
 export function matchSuppressions(findings: readonly Finding[], entries: readonly LocatedSuppression[], ctx: SuppressionContext): SuppressionOutcome {
-  const tenant = ctx.tenant.toLowerCase();
-  const applicable = entries.filter((e) => e.tenant === undefined || e.tenant.toLowerCase() === tenant);
+  const applicable = entries.filter((e) => appliesToTenant(e.tenant, ctx.tenant, ctx.tenantName));
   const expired = applicable.filter((e) => isExpired(e.expires, ctx.scanTime));
   const active = applicable
     .filter((e) => !expired.includes(e))

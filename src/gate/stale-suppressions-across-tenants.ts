@@ -1,4 +1,5 @@
 import type { ScanReport, SuppressionEntryRef } from '../model/report.js';
+import { appliesToTenant } from './applies-to-tenant.js';
 
 export interface StaleAcrossTenants {
   expired: SuppressionEntryRef[];
@@ -18,11 +19,9 @@ export function staleSuppressionsAcrossTenants(reports: readonly Pick<ScanReport
     for (const e of r.suppressions?.unused ?? []) if (!candidates.has(e.entry)) candidates.set(e.entry, e);
   }
   const unused = [...candidates.values()].filter((e) =>
-    reports.every((r) => !r.suppressions || !appliesTo(e, r.tenant.domain) || r.suppressions.unused.some((u) => u.entry === e.entry)),
+    reports.every(
+      (r) => !r.suppressions || !appliesToTenant(e.tenant, r.tenant.domain, r.tenant.name) || r.suppressions.unused.some((u) => u.entry === e.entry),
+    ),
   );
   return { expired: [...expired.values()], unused };
-}
-
-function appliesTo(e: SuppressionEntryRef, domain: string): boolean {
-  return e.tenant === undefined || e.tenant.toLowerCase() === domain.toLowerCase();
 }

@@ -9,6 +9,8 @@ export interface TriageInput {
   findings: readonly Finding[];
   /** The scanned tenant's domain. */
   tenant: string;
+  /** Its config name in a multi-tenant scan (suppressions may name it). */
+  tenantName?: string;
   /** The evaluation's scan time: it decides which suppressions have expired. */
   scanTime: string;
   suppressions?: { sources: string[]; entries: readonly LocatedSuppression[] };
@@ -32,7 +34,11 @@ export function triageFindings(input: TriageInput): Triage {
   let suppressions: SuppressionsReport | undefined;
   let baseline: BaselineReport | undefined;
   if (input.suppressions) {
-    const s = matchSuppressions(findings, input.suppressions.entries, { tenant: input.tenant, scanTime: input.scanTime });
+    const s = matchSuppressions(findings, input.suppressions.entries, {
+      tenant: input.tenant,
+      ...(input.tenantName === undefined ? {} : { tenantName: input.tenantName }),
+      scanTime: input.scanTime,
+    });
     findings = s.findings;
     suppressions = { sources: input.suppressions.sources, entries: input.suppressions.entries.length, expired: s.expired, unused: s.unused };
   }

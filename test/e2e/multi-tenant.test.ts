@@ -150,8 +150,11 @@ describe('scan over the tenants of a config file', () => {
     expect(multi(one).tenants.map((t) => t.tenant.domain)).toEqual([BETA]);
   });
 
-  it('applies a suppression entry with a tenant only to that tenant', async () => {
-    const ignore = `suppressions:\n  - rule: tenant-legacy-ro-grant\n    resource: tenant\n    tenant: ${BETA}\n    reason: accepted on beta\n    expires: 2099-12-31\n`;
+  it.each([
+    ['its domain', BETA],
+    ['its config name', 'beta'],
+  ])('applies a suppression entry with a tenant only to that tenant, named by %s', async (_how, tenantRef) => {
+    const ignore = `suppressions:\n  - rule: tenant-legacy-ro-grant\n    resource: tenant\n    tenant: ${tenantRef}\n    reason: accepted on beta\n    expires: 2099-12-31\n`;
     const r = await scan(['--format', 'json', '--fail-on', 'never'], SECRETS, workDir({ '.auth0-scan-ignore.yaml': ignore }));
     expect(r.code, describeRun(r)).toBe(0);
     const [a, b] = multi(r).tenants;

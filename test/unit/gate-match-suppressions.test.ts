@@ -87,6 +87,17 @@ describe('matchSuppressions', () => {
     expect(theirs.expired).toEqual([]);
   });
 
+  it("in a multi-tenant scan, `tenant:` may give the tenant's config name instead of its domain", () => {
+    const named = { ...ctx, tenantName: 'Prod' };
+    expect(matchSuppressions([implicit], [entry({ tenant: 'prod' })], named).suppressed).toBe(1);
+    expect(matchSuppressions([implicit], [entry({ tenant: DOMAIN })], named).suppressed).toBe(1);
+    const other = matchSuppressions([implicit], [entry({ tenant: 'staging' })], named);
+    expect(other.suppressed).toBe(0);
+    expect(other.unused).toEqual([]);
+    // Without a config name (a single-tenant scan) a name matches nothing.
+    expect(matchSuppressions([implicit], [entry({ tenant: 'prod' })], ctx).suppressed).toBe(0);
+  });
+
   it('an entry suppresses through its expiry day (UTC) and stops the day after', () => {
     const lastDay = matchSuppressions([implicit], [entry({ expires: '2026-11-20' })], { tenant: DOMAIN, scanTime: '2026-11-20T23:59:59.999Z' });
     expect(lastDay.suppressed).toBe(1);

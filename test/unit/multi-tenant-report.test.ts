@@ -193,8 +193,8 @@ describe('suppressions over several tenants', () => {
     reason: 'r',
     expires: '2099-01-01',
   });
-  const withSuppressions = (domain: string, expired: SuppressionEntryRef[], unused: SuppressionEntryRef[]) => ({
-    tenant: { domain },
+  const withSuppressions = (domain: string, expired: SuppressionEntryRef[], unused: SuppressionEntryRef[], name?: string) => ({
+    tenant: { domain, ...(name === undefined ? {} : { name }) },
     suppressions: { sources: ['i.yaml'], entries: 4, expired, unused },
   });
 
@@ -208,6 +208,17 @@ describe('suppressions over several tenants', () => {
     ]);
     expect(stale.unused.map((e) => e.entry)).toEqual(['i.yaml:2', 'i.yaml:10']);
     expect(stale.expired.map((e) => e.entry)).toEqual(['i.yaml:14']);
+  });
+
+  it("an entry naming a tenant by its config name applies to that tenant only", () => {
+    const betaByName = ref('i.yaml:18', 'Beta');
+    const usedOnBeta = staleSuppressionsAcrossTenants([
+      withSuppressions(DOMAIN, [], [betaByName], 'alpha'),
+      withSuppressions(BETA, [], [], 'beta'),
+    ]);
+    expect(usedOnBeta.unused).toEqual([]);
+    const unusedOnBeta = staleSuppressionsAcrossTenants([withSuppressions(DOMAIN, [], [], 'alpha'), withSuppressions(BETA, [], [betaByName], 'beta')]);
+    expect(unusedOnBeta.unused.map((e) => e.entry)).toEqual(['i.yaml:18']);
   });
 });
 
