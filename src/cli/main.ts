@@ -105,7 +105,9 @@ Examples:
 
   program
     .command('diff <old> <new>')
-    .description('Compare two JSON reports (new, fixed, changed findings) or two snapshots (configuration changes).')
+    .description(
+      'Compare two JSON reports, single- or multi-tenant (new, fixed, changed findings; "not re-checked" when NEW skipped the rule or the tenant) or two snapshots (configuration changes).',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .addOption(new Option('--fail-on-new <severity>', 'report diffs: exit 1 when a new finding is at or above this severity').choices(['critical', 'high', 'medium', 'low', 'info']))
     .addHelpText('after', '\nExit codes: 0 no new finding at or above --fail-on-new · 1 there is one · 2 unreadable or invalid input')

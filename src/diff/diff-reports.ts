@@ -1,13 +1,16 @@
 import { compareFindings } from '../model/compare-findings.js';
 import type { ChangedFinding, FindingChangeField, ReportDiff, ReportSide } from './diff-types.js';
-import type { DiffableReport, DiffFinding } from './report-input-schema.js';
+import type { ReportForDiff } from './report-for-diff.js';
+import type { DiffFinding } from './report-input-schema.js';
 import { stableJson } from './stable-json.js';
 
 /**
  * New, fixed and changed findings between two reports, matched by fingerprint (rule + tenant + resource), so a
- * finding whose message or severity moved is "changed", not "fixed" plus "new".
+ * finding whose message or severity moved is "changed", not "fixed" plus "new". A finding only OLD has is "fixed"
+ * only if NEW checked again: when its rule was skipped in NEW (data missing) or NEW did not read its tenant, it is
+ * "not re-checked" instead. Single- and multi-tenant reports compare alike.
  */
-export function diffReports(oldReport: DiffableReport, newReport: DiffableReport): ReportDiff {
+export function diffReports(oldReport: ReportForDiff, newReport: ReportForDiff): ReportDiff {
   const before = byFingerprint(oldReport.findings);
   const added: DiffFinding[] = [];
   const changed: ChangedFinding[] = [];
@@ -25,13 +28,20 @@ export function diffReports(oldReport: DiffableReport, newReport: DiffableReport
     if (fields.length === 0) unchanged++;
     else changed.push({ fingerprint: f.fingerprint, ruleId: f.ruleId, resource: f.resource, fields, before: facts(old), after: facts(f) });
   }
-  const fixed = [...before.values()].filter((f) => !seen.has(f.fingerprint));
+  const gone = [...before.values()].filter((f) => !seen.has(f.fingerprint));
+  const rechecked = (f: DiffFinding): boolean => {
+    const skips = newReport.ruleSkips.get((f.tenant ?? '').toLowerCase());
+    return skips !== undefined && !skips.has(f.ruleId);
+  };
+  const fixed = gone.filter(rechecked);
+  const notRechecked = gone.filter((f) => !rechecked(f));
   return {
     type: 'report-diff',
     old: side(oldReport),
     new: side(newReport),
     added: added.sort(compareFindings),
     fixed: fixed.sort(compareFindings),
+    notRechecked: notRechecked.sort(compareFindings),
     changed: changed.sort((a, b) => compareFindings({ ...a, severity: a.after.severity }, { ...b, severity: b.after.severity })),
     unchanged,
   };
@@ -57,7 +67,7 @@ function facts(f: DiffFinding): ChangedFinding['before'] {
   return { severity: f.severity, message: f.message, evidence: f.evidence, ...(f.count !== undefined ? { count: f.count } : {}) };
 }
 
-function side(r: DiffableReport): ReportSide {
-  return { domain: r.tenant.domain, startedAt: r.startedAt, finishedAt: r.finishedAt, total: r.findings.length };
+function side(r: ReportForDiff): ReportSide {
+  return { domain: r.domain, startedAt: r.startedAt, finishedAt: r.finishedAt, total: r.findings.length };
 }
 

@@ -28,8 +28,10 @@ export interface ReportDiff {
   new: ReportSide;
   /** In NEW only. */
   added: DiffFinding[];
-  /** In OLD only. */
+  /** In OLD only, and NEW checked again (the rule ran for that tenant). */
   fixed: DiffFinding[];
+  /** In OLD only, but NEW did not check again: the rule was skipped there, or the tenant not read. Not "fixed". */
+  notRechecked: DiffFinding[];
   changed: ChangedFinding[];
   unchanged: number;
 }

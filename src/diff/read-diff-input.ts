@@ -2,13 +2,15 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createGunzip, gunzipSync } from 'node:zlib';
+import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { formatIssue } from '../rules/format-issue.js';
 import { formatDocPath } from '../rules/source-document.js';
 import { SNAPSHOT_FORMAT } from '../snapshot/snapshot-format.js';
-import { reportInputSchema, type DiffableReport } from './report-input-schema.js';
+import { multiTenantReportForDiff, singleReportForDiff, type ReportForDiff } from './report-for-diff.js';
+import { multiTenantInputSchema, reportInputSchema } from './report-input-schema.js';
 
-export type DiffInput = { type: 'report'; path: string; report: DiffableReport } | { type: 'snapshot'; path: string };
+export type DiffInput = { type: 'report'; path: string; report: ReportForDiff } | { type: 'snapshot'; path: string };
 
 /** Reports are read whole; a bigger file is not a report auth0-scan wrote. */
 const MAX_REPORT_BYTES = 256 * 1024 * 1024;
@@ -55,7 +57,7 @@ async function firstLine(path: string): Promise<string> {
   }
 }
 
-async function readReport(path: string): Promise<DiffableReport> {
+async function readReport(path: string): Promise<ReportForDiff> {
   let text: string;
   try {
     if ((await stat(path)).size > MAX_REPORT_BYTES) throw new InputError('USAGE', 'too large for a JSON report', path);
@@ -71,10 +73,18 @@ async function readReport(path: string): Promise<DiffableReport> {
   } catch {
     throw new InputError('USAGE', 'neither an auth0-scan JSON report nor a snapshot (not JSON, no snapshot header)', path);
   }
-  const r = reportInputSchema.safeParse(value);
-  if (r.success) return r.data;
-  const issue = formatIssue(r.error.issues, value);
-  throw new InputError('USAGE', `not a valid auth0-scan JSON report: ${formatDocPath(issue.path)}: ${issue.message}`, path);
+  const invalid = (issues: readonly z.core.$ZodIssue[]): InputError => {
+    const issue = formatIssue(issues, value);
+    return new InputError('USAGE', `not a valid auth0-scan JSON report: ${formatDocPath(issue.path)}: ${issue.message}`, path);
+  };
+  if (value !== null && typeof value === 'object' && Array.isArray((value as Record<string, unknown>)['tenants'])) {
+    const multi = multiTenantInputSchema.safeParse(value);
+    if (multi.success) return multiTenantReportForDiff(multi.data);
+    throw invalid(multi.error.issues);
+  }
+  const single = reportInputSchema.safeParse(value);
+  if (single.success) return singleReportForDiff(single.data);
+  throw invalid(single.error.issues);
 }
 
 async function isGzip(path: string): Promise<boolean> {

@@ -13,8 +13,9 @@ export function renderReportDiffMarkdown(diff: ReportDiff, gate?: ReportDiffGate
   const blocks = [`## auth0-scan diff: ${tenant}`, markdownText(reportDiffSummary(diff, gate))];
   if (diff.added.length > 0) blocks.push(findingsSection('New findings', diff.added));
   if (diff.fixed.length > 0) blocks.push(findingsSection('Fixed findings', diff.fixed));
+  if (diff.notRechecked.length > 0) blocks.push(findingsSection('Not re-checked (rule skipped or tenant not read in NEW)', diff.notRechecked));
   if (diff.changed.length > 0) blocks.push(changedSection(diff.changed));
-  if (diff.added.length + diff.fixed.length + diff.changed.length === 0) blocks.push('No differences in findings.');
+  if (diff.added.length + diff.fixed.length + diff.notRechecked.length + diff.changed.length === 0) blocks.push('No differences in findings.');
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -9,14 +9,15 @@ export function renderReportDiffText(diff: ReportDiff, gate?: ReportDiffGate): s
   const blocks = [header(diff)];
   if (diff.added.length > 0) blocks.push(section(`New findings (${diff.added.length})`, diff.added.map(findingLine)));
   if (diff.fixed.length > 0) blocks.push(section(`Fixed findings (${diff.fixed.length})`, diff.fixed.map(findingLine)));
+  if (diff.notRechecked.length > 0) blocks.push(section(`Not re-checked: rule skipped or tenant not read in NEW (${diff.notRechecked.length})`, diff.notRechecked.map(findingLine)));
   if (diff.changed.length > 0) blocks.push(section(`Changed findings (${diff.changed.length})`, diff.changed.flatMap(changedLines)));
-  if (diff.added.length + diff.fixed.length + diff.changed.length === 0) blocks.push('No differences in findings.');
+  if (diff.added.length + diff.fixed.length + diff.notRechecked.length + diff.changed.length === 0) blocks.push('No differences in findings.');
   blocks.push(reportDiffSummary(diff, gate));
   return `${blocks.join('\n\n')}\n`;
 }
 
 function header(diff: ReportDiff): string {
-  const tenant = diff.old.domain === diff.new.domain ? safe(diff.new.domain) : `${safe(diff.old.domain)} → ${safe(diff.new.domain)} (different tenants: every finding differs)`;
+  const tenant = diff.old.domain === diff.new.domain ? safe(diff.new.domain) : `${safe(diff.old.domain)} → ${safe(diff.new.domain)} (different tenants)`;
   return [
     `auth0-scan diff · ${tenant}`,
     `old: report of ${safe(diff.old.finishedAt)} (${diff.old.total} findings) → new: report of ${safe(diff.new.finishedAt)} (${diff.new.total} findings)`,

@@ -12,6 +12,7 @@ const findingSchema = z.looseObject({
   message: z.string(),
   evidence: z.record(z.string(), z.unknown()),
   fingerprint: z.string().min(1),
+  tenant: z.string().optional(),
   count: z.number().int().nonnegative().optional(),
   /** Set when a suppression entry covered the finding in that scan. */
   suppression: z.looseObject({ reason: z.string() }).optional(),
@@ -26,5 +27,18 @@ export const reportInputSchema = z.looseObject({
   startedAt: z.string(),
   finishedAt: z.string(),
   findings: z.array(findingSchema),
+  /** Rules that did not run (data missing): their findings cannot be called fixed. */
+  skipped: z.array(z.looseObject({ ruleId: z.string().min(1) })).default([]),
 });
 export type DiffableReport = z.infer<typeof reportInputSchema>;
+
+/** A multi-tenant JSON report: one report per tenant read, and the tenants that could not be read. */
+export const multiTenantInputSchema = z.looseObject({
+  schemaVersion: reportInputSchema.shape.schemaVersion,
+  tool: reportInputSchema.shape.tool,
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  tenants: z.array(reportInputSchema),
+  failed: z.array(z.looseObject({ tenant: z.looseObject({ domain: z.string() }) })).default([]),
+});
+export type DiffableMultiTenantReport = z.infer<typeof multiTenantInputSchema>;

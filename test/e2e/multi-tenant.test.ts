@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.js';
@@ -163,6 +163,29 @@ describe('scan over the tenants of a config file', () => {
     expect(ro(a)?.suppression).toBeUndefined();
     expect(ro(b)?.suppression?.entry).toBe('.auth0-scan-ignore.yaml:2');
     expect(r.stderr).not.toContain('matched no finding');
+  });
+
+  it('diff compares two multi-tenant reports, and one tenant alone against them', async () => {
+    const dir = workDir();
+    const [all, one] = await Promise.all([
+      scan(['--format', 'json', '--fail-on', 'never', '-o', 'all.json'], SECRETS, dir),
+      scan(['--format', 'json', '--fail-on', 'never', '--tenant', 'alpha', '-o', 'alpha.json'], SECRETS, dir),
+    ]);
+    for (const r of [all, one]) expect(r.code, describeRun(r)).toBe(0);
+    const same = await runCli(['diff', 'all.json', 'all.json', '--fail-on-new', 'info'], { cwd: dir });
+    expect(same.code, describeRun(same)).toBe(0);
+    expect(same.stdout).toContain('No differences in findings.');
+    const saved = JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8')) as MultiReport;
+    const betaCount = saved.tenants.find((t) => t.tenant.domain === BETA)?.findings.length ?? 0;
+    expect(betaCount).toBeGreaterThan(0);
+    // alpha.json did not read beta: beta's findings are not re-checked, never "fixed".
+    const narrowed = await runCli(['diff', 'all.json', 'alpha.json', '--format', 'json'], { cwd: dir });
+    expect(narrowed.code, describeRun(narrowed)).toBe(0);
+    const d = JSON.parse(narrowed.stdout) as { fixed: unknown[]; added: unknown[]; notRechecked: { tenant: string }[] };
+    expect(d.fixed).toEqual([]);
+    expect(d.added).toEqual([]);
+    expect(d.notRechecked).toHaveLength(betaCount);
+    expect(new Set(d.notRechecked.map((f) => f.tenant))).toEqual(new Set([BETA]));
   });
 
   it('refuses to start when a secret variable is unset, naming it (exit 2)', async () => {

@@ -3,13 +3,17 @@ import { diffReports } from '../../src/diff/diff-reports.js';
 import { newFindingsGate } from '../../src/diff/new-findings-gate.js';
 import { renderReportDiffMarkdown } from '../../src/diff/render-report-diff-markdown.js';
 import { renderReportDiffText } from '../../src/diff/render-report-diff-text.js';
-import { reportInputSchema, type DiffableReport } from '../../src/diff/report-input-schema.js';
-import type { Finding } from '../../src/model/finding.js';
-import { aFinding, aReport, aSummaryFinding } from '../report-builders.js';
+import { multiTenantReportForDiff, singleReportForDiff, type ReportForDiff } from '../../src/diff/report-for-diff.js';
+import { multiTenantInputSchema, reportInputSchema } from '../../src/diff/report-input-schema.js';
+import type { Finding, SkippedRule } from '../../src/model/finding.js';
+import type { ScanReport } from '../../src/model/report.js';
+import { buildMultiTenantReport } from '../../src/report/build-multi-tenant-report.js';
+import { buildReport } from '../../src/report/build-report.js';
+import { aCollection, aFinding, anEvaluation, aReport, aSkipped, aSummaryFinding, DOMAIN, fp } from '../report-builders.js';
 
-function asInput(findings: Finding[]): DiffableReport {
+function asInput(findings: Finding[], skipped: SkippedRule[] = []): ReportForDiff {
   // Through JSON and the schema, as the command reads a report file.
-  return reportInputSchema.parse(JSON.parse(JSON.stringify(aReport({ findings }))));
+  return singleReportForDiff(reportInputSchema.parse(JSON.parse(JSON.stringify(aReport({ findings, skipped })))));
 }
 
 const kept = aFinding({ resource: { type: 'clients', id: 'kept', name: 'Kept' } });
@@ -97,5 +101,73 @@ describe('diffReports', () => {
     const same = diffReports(oldReport, oldReport);
     expect(same).toMatchObject({ added: [], fixed: [], changed: [], unchanged: 4 });
     expect(renderReportDiffText(same)).toContain('No differences in findings.');
+  });
+});
+
+describe('diffReports when NEW could not check everything', () => {
+  const BETA = 'beta.us.auth0.com';
+  const onTenant = (domain: string, id: string, ruleId = 'client-implicit-grant'): Finding =>
+    aFinding({ ruleId, resource: { type: 'clients', id }, fingerprint: fp(ruleId, domain, 'clients', id) });
+  const tenantReport = (domain: string, findings: Finding[], skipped: SkippedRule[] = []): ScanReport =>
+    buildReport({
+      evaluation: anEvaluation({ tenant: { domain }, findings, skipped }),
+      collection: aCollection(),
+      toolVersion: '0.1.0',
+      startedAt: '2025-01-02T03:04:05.000Z',
+      finishedAt: '2025-01-02T03:04:06.000Z',
+      failOn: 'high',
+    });
+  const multi = (reports: ScanReport[], failed: string[] = []): ReportForDiff =>
+    multiTenantReportForDiff(
+      multiTenantInputSchema.parse(
+        JSON.parse(
+          JSON.stringify(
+            buildMultiTenantReport({
+              reports,
+              failed: failed.map((domain) => ({ tenant: { domain }, code: 'AUTH', message: 'Could not get a token.' })),
+              toolVersion: '0.1.0',
+              startedAt: '2025-01-02T03:04:05.000Z',
+              finishedAt: '2025-01-02T03:04:07.000Z',
+              failOn: 'high',
+            }),
+          ),
+        ),
+      ),
+    );
+
+  it('calls a finding whose rule was skipped in NEW "not re-checked", not fixed', () => {
+    const logStream = aFinding({ ruleId: 'log-stream-configured', resource: { type: 'tenant', id: 'tenant' } });
+    const d = diffReports(asInput([kept, logStream]), asInput([kept], [aSkipped({ ruleId: 'log-stream-configured' })]));
+    expect(d.fixed).toEqual([]);
+    expect(d.notRechecked.map((f) => f.ruleId)).toEqual(['log-stream-configured']);
+    const text = renderReportDiffText(d);
+    expect(text).toContain('Not re-checked: rule skipped or tenant not read in NEW (1)\n  HIGH     log-stream-configured  tenant  ');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('0 new, 0 fixed, 1 not re-checked, 0 changed, 1 unchanged');
+    expect(renderReportDiffMarkdown(d)).toContain('### Not re-checked (rule skipped or tenant not read in NEW) (1)');
+    // The same finding gone while its rule ran is fixed.
+    expect(diffReports(asInput([kept, logStream]), asInput([kept])).fixed.map((f) => f.ruleId)).toEqual(['log-stream-configured']);
+  });
+
+  it('compares multi-tenant reports tenant by tenant; a tenant NEW could not read fixes nothing', () => {
+    const before = multi([tenantReport(DOMAIN, [onTenant(DOMAIN, 'a1'), onTenant(DOMAIN, 'a2')]), tenantReport(BETA, [onTenant(BETA, 'b1')])]);
+    const after = multi([tenantReport(DOMAIN, [onTenant(DOMAIN, 'a1'), onTenant(DOMAIN, 'a3')])], [BETA]);
+    const d = diffReports(before, after);
+    expect(d.added.map((f) => f.resource.id)).toEqual(['a3']);
+    expect(d.fixed.map((f) => f.resource.id)).toEqual(['a2']);
+    expect(d.notRechecked.map((f) => `${f.tenant} ${f.resource.id}`)).toEqual([`${BETA} b1`]);
+    expect(d.unchanged).toBe(1);
+    expect(d.old.domain).toBe(`${DOMAIN}, ${BETA}`);
+    expect(d.new.domain).toBe(`${DOMAIN}, ${BETA}`);
+  });
+
+  it('a single-tenant report against a multi-tenant one matches the shared tenant by fingerprint', () => {
+    const single = singleReportForDiff(reportInputSchema.parse(JSON.parse(JSON.stringify(tenantReport(DOMAIN, [onTenant(DOMAIN, 'a1')])))));
+    const both = multi([tenantReport(DOMAIN, [onTenant(DOMAIN, 'a1')]), tenantReport(BETA, [onTenant(BETA, 'b1')])]);
+    const grew = diffReports(single, both);
+    expect(grew.added.map((f) => f.resource.id)).toEqual(['b1']);
+    expect(grew.unchanged).toBe(1);
+    // Going back, beta was not read by NEW: its finding is not called fixed.
+    expect(diffReports(both, single)).toMatchObject({ fixed: [], unchanged: 1 });
+    expect(diffReports(both, single).notRechecked.map((f) => f.resource.id)).toEqual(['b1']);
   });
 });
