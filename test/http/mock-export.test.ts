@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMockTenant, startMockServer, type MockServer } from '../../src/mock/index.js';
+import { fullScopeToken } from './full-scope-token.js';
 
 type Obj = Record<string, unknown>;
 const tenant = loadMockTenant('test/fixtures/mock-tenant-small.json');
@@ -40,12 +41,7 @@ function lines(gz: ArrayBuffer): Obj[] {
 
 beforeAll(async () => {
   server = await startMockServer({ tenant, exportJobDelayMs: 300, exportLinkTtlMs: 150 });
-  const res = await fetch(`${server.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'm2m-full', client_secret: 'full-secret', audience: server.audience }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  token = await fullScopeToken(server);
 });
 afterAll(async () => {
   await server.close();

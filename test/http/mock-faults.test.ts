@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMockTenant, startMockServer, type FaultPlan, type MockServer } from '../../src/mock/index.js';
+import { fullScopeToken } from './full-scope-token.js';
 
 const tenant = loadMockTenant('test/fixtures/mock-tenant-small.json');
 let server: MockServer;
@@ -20,12 +21,7 @@ async function statuses(plan: FaultPlan, count: number): Promise<number[]> {
 
 beforeAll(async () => {
   server = await startMockServer({ tenant });
-  const res = await fetch(`${server.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'm2m-full', client_secret: 'full-secret', audience: server.audience }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  token = await fullScopeToken(server);
 });
 afterAll(async () => {
   await server.close();

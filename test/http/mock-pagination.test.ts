@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMockTenant, parseMockTenant, startMockServer, type MockServer } from '../../src/mock/index.js';
+import { fullScopeToken } from './full-scope-token.js';
 
 type Obj = Record<string, unknown>;
 const fixture = loadMockTenant('test/fixtures/mock-tenant-small.json');
@@ -25,12 +26,7 @@ function list(value: unknown): Obj[] {
 
 beforeAll(async () => {
   server = await startMockServer({ tenant });
-  const res = await fetch(`${server.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'm2m-full', client_secret: 'full-secret', audience: server.audience }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  token = await fullScopeToken(server);
 });
 afterAll(async () => {
   await server.close();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMockTenant, startMockServer, type MockServer } from '../../src/mock/index.js';
+import { fullScopeToken } from './full-scope-token.js';
 
 const tenant = loadMockTenant('test/fixtures/mock-tenant-small.json');
 let server: MockServer | undefined;
@@ -12,12 +13,7 @@ afterEach(async () => {
 async function start(options: Omit<Parameters<typeof startMockServer>[0], 'tenant'>): Promise<{ server: MockServer; get: (path: string) => Promise<Response> }> {
   const s = await startMockServer({ tenant, ...options });
   server = s;
-  const res = await fetch(`${s.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'm2m-full', client_secret: 'full-secret', audience: s.audience }),
-  });
-  const token = ((await res.json()) as { access_token: string }).access_token;
+  const token = await fullScopeToken(s);
   return { server: s, get: (path) => fetch(`${s.url}/api/v2${path}`, { headers: { authorization: `Bearer ${token}` } }) };
 }
 
