@@ -131,3 +131,20 @@ export function manyFindings(n: number, severities: readonly Severity[] = ['info
   }
   return out;
 }
+
+/** One tenant's report, as each part of a multi-tenant scan is built (times fixed so documents compare). */
+export function aTenantReport(
+  domain: string,
+  findings: Finding[],
+  extra: { name?: string; failOn?: FailOn; skipped?: SkippedRule[] } = {},
+): ScanReport {
+  return buildReport({
+    evaluation: anEvaluation({ tenant: { domain }, findings, ...(extra.skipped ? { skipped: extra.skipped } : {}) }),
+    collection: aCollection(),
+    toolVersion: '0.1.0',
+    startedAt: '2025-01-02T03:04:05.000Z',
+    finishedAt: '2025-01-02T03:04:06.000Z',
+    failOn: extra.failOn ?? 'high',
+    ...(extra.name ? { tenantName: extra.name } : {}),
+  });
+}

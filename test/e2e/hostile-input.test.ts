@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer, type MockTenant } from '../../src/mock/index.js';
 import { DEMO_AUDIENCE, demoScanner, loadDemoTenant } from './demo-mock.js';
 import { expectOneLineError, STACK_FRAME } from './expect-cli.js';
 import { describeRun, REPO_ROOT, runCli, type CliResult } from './run-cli.js';
-import { listFiles, makeTempDir, removeTempDir } from './temp-dir.js';
+import { dirWithFiles, listFiles, makeTempDir, removeTempDir } from './temp-dir.js';
 
 interface JsonReport {
   findings: { ruleId: string; resource: { id: string } }[];
@@ -21,7 +21,6 @@ const scanner = demoScanner(demo);
 const HANG_MS = 30_000;
 
 let root: string;
-let cases = 0;
 const mocks: MockServer[] = [];
 beforeAll(() => {
   root = makeTempDir('hostile');
@@ -30,16 +29,6 @@ afterAll(async () => {
   await Promise.all(mocks.map((m) => m.close()));
   removeTempDir(root);
 });
-
-function caseDir(files: Record<string, string> = {}): string {
-  const dir = join(root, `case-${++cases}`);
-  mkdirSync(dir);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
 
 /** Starts a mock of the demo tenant with its clients changed by `edit` (closed in afterAll). */
 async function mockWith(edit: (t: MockTenant) => MockTenant, faults?: Parameters<typeof startMockServer>[0]['faults']): Promise<MockServer> {
@@ -53,7 +42,7 @@ function editClient(t: MockTenant, index: number, fields: Record<string, unknown
   return { ...t, clients };
 }
 
-function live(server: MockServer, args: readonly string[], cwd = caseDir()): Promise<CliResult> {
+function live(server: MockServer, args: readonly string[], cwd = dirWithFiles(root)): Promise<CliResult> {
   return runCli(['scan', '--domain', server.url, '--client-id', scanner.client_id, '--audience', DEMO_AUDIENCE, '--no-progress', ...args], {
     cwd,
     env: { AUTH0_CLIENT_SECRET: scanner.client_secret },
@@ -99,7 +88,7 @@ describe.concurrent('hostile inputs: bounded, one-line errors, never a crash', {
     const padding = `# ${'x'.repeat(98)}\n`.repeat(10_486);
     const text = rule('e2e-huge', 'assert: { path: name, exists: true }', padding);
     expect(text.length).toBeGreaterThan(1024 * 1024);
-    const cwd = caseDir({ 'my-rules/huge.yaml': text });
+    const cwd = dirWithFiles(root, { 'my-rules/huge.yaml': text });
     const r = await runCli(['scan', '--snapshot', DEMO_SNAPSHOT, '--rules', 'my-rules', '-o', 'report.json'], { cwd, timeoutMs: HANG_MS });
     const line = expectOneLineError(r, 2, ['huge.yaml', String(512 * 1024)]);
     expect(line).toMatch(/limited/);
@@ -110,7 +99,7 @@ describe.concurrent('hostile inputs: bounded, one-line errors, never a crash', {
     const long = 'a'.repeat(100_000);
     const server = await mockWith((t) => editClient(editClient(t, 1, { name: `${long}!` }), 2, { name: long }));
     const [, nearMiss, hit] = (demo.clients ?? []).map((c) => String(c['client_id']));
-    const cwd = caseDir({ 'my-rules/redos.yaml': rule('e2e-redos', "assert: { path: name, not_matches: '(a+)+$' }") });
+    const cwd = dirWithFiles(root, { 'my-rules/redos.yaml': rule('e2e-redos', "assert: { path: name, not_matches: '(a+)+$' }") });
     const started = Date.now();
     const r = await live(server, ['--rules', 'my-rules', '--only', 'e2e-redos', '--format', 'json'], cwd);
     const elapsed = Date.now() - started;
@@ -125,7 +114,7 @@ describe.concurrent('hostile inputs: bounded, one-line errors, never a crash', {
   it('a config file that is a YAML alias bomb is refused at once: exit 2, one line, no hang', async () => {
     const levels = ['lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
-    const cwd = caseDir({ 'bomb.yaml': `${levels.join('\n')}\n` });
+    const cwd = dirWithFiles(root, { 'bomb.yaml': `${levels.join('\n')}\n` });
     const started = Date.now();
     const r = await runCli(['scan', '--snapshot', DEMO_SNAPSHOT, '--config', 'bomb.yaml', '-o', 'report.json'], { cwd, timeoutMs: HANG_MS });
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -138,7 +127,7 @@ describe.concurrent('hostile inputs: bounded, one-line errors, never a crash', {
     const text = replaceLine('"kind":"clients"', (rec) => {
       rec.data['description'] = 'd'.repeat(4 * 1024 * 1024);
     });
-    const cwd = caseDir({ 'big.ndjson': text });
+    const cwd = dirWithFiles(root, { 'big.ndjson': text });
     const r = await runCli(['scan', '--snapshot', 'big.ndjson', '--format', 'json'], { cwd, timeoutMs: HANG_MS });
     expectHandled(r);
     expect(r.code, describeRun(r)).toBe(1);
@@ -153,7 +142,7 @@ describe.concurrent('hostile inputs: bounded, one-line errors, never a crash', {
     const line = snapshotLines[i] ?? '';
     const deep = line.replace('"data":{', `"data":{"client_metadata_deep":${nested},`);
     expect(deep.length).toBeGreaterThan(line.length);
-    const cwd = caseDir({ 'deep.ndjson': snapshotLines.map((l, j) => (j === i ? deep : l)).join('\n') });
+    const cwd = dirWithFiles(root, { 'deep.ndjson': snapshotLines.map((l, j) => (j === i ? deep : l)).join('\n') });
     const r = await runCli(['scan', '--snapshot', 'deep.ndjson', '--format', 'json'], { cwd, timeoutMs: HANG_MS });
     expectHandled(r);
     // Refusing is fine, but then the line names the file and the record's line.
@@ -166,7 +155,7 @@ describe.concurrent('hostile inputs: bounded, one-line errors, never a crash', {
   ] as const) {
     it(`the API serving a client whose ${field} is ${JSON.stringify(value)}: clients error naming the field, exit 3, whole report file only`, async () => {
       const server = await mockWith((t) => editClient(t, 1, { [field]: value }));
-      const cwd = caseDir();
+      const cwd = dirWithFiles(root);
       const toFile = await live(server, ['--format', 'json', '-o', 'report.json'], cwd);
       expect(toFile.code, describeRun(toFile)).toBe(3);
       expect(toFile.stderr).not.toContain(STACK_FRAME);

@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_FILE } from './demo-mock.js';
 import { expectOneLineError } from './expect-cli.js';
 import { REPO_ROOT, runCli } from './run-cli.js';
-import { listFiles, makeTempDir, removeTempDir } from './temp-dir.js';
+import { dirWithFiles, listFiles, makeTempDir, removeTempDir } from './temp-dir.js';
 
 const DEMO_SNAPSHOT = join(REPO_ROOT, 'examples', 'demo-snapshot.ndjson');
 const snapshotText = readFileSync(DEMO_SNAPSHOT, 'utf8');
@@ -19,24 +19,13 @@ afterAll(() => {
   removeTempDir(root);
 });
 
-/** A directory holding only the given input files, so the test can see everything a failed run left behind. */
-let cases = 0;
-function caseDir(files: Record<string, string | Buffer>): string {
-  const dir = join(root, `case-${++cases}`);
-  mkdirSync(dir);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
 
 /**
  * Runs `scan … -o report.json`, expects exit 2 with one `auth0-scan: ` line naming `mentions`, and checks the run
  * created nothing: no report, no temporary file.
  */
 async function expectRejected(files: Record<string, string | Buffer>, args: readonly string[], mentions: readonly string[]): Promise<string> {
-  const cwd = caseDir(files);
+  const cwd = dirWithFiles(root, files);
   const before = listFiles(cwd);
   const r = await runCli(['scan', ...args, '-o', 'report.json', '--json-output', 'also.json'], { cwd });
   const line = expectOneLineError(r, 2, mentions);
@@ -87,7 +76,7 @@ describe.concurrent('malformed inputs: exit 2, one line naming the file, no stac
   });
 
   it('a file that is not a snapshot (the mock tenant JSON) is named at line 1', async () => {
-    const cwd = caseDir({});
+    const cwd = dirWithFiles(root, {});
     copyFileSync(DEMO_TENANT_FILE, join(cwd, 'tenant.json'));
     const r = await runCli(['scan', '--snapshot', 'tenant.json', '-o', 'report.json'], { cwd });
     const msg = expectOneLineError(r, 2, ['tenant.json:1']);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -23,4 +23,14 @@ export function listFiles(dir: string): string[] {
 /** A new, empty directory inside `root` for one CLI run, so each run's written files can be listed alone. */
 export function freshDirIn(root: string): string {
   return mkdtempSync(join(root, 'run-'));
+}
+
+/** A new directory inside `root` holding only `files` (relative paths, parents made), so a test can list what a run left. */
+export function dirWithFiles(root: string, files: Record<string, string | Buffer> = {}): string {
+  const dir = mkdtempSync(join(root, 'case-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
 }

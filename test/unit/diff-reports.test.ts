@@ -8,8 +8,7 @@ import { multiTenantInputSchema, reportInputSchema } from '../../src/diff/report
 import type { Finding, SkippedRule } from '../../src/model/finding.js';
 import type { ScanReport } from '../../src/model/report.js';
 import { buildMultiTenantReport } from '../../src/report/build-multi-tenant-report.js';
-import { buildReport } from '../../src/report/build-report.js';
-import { aCollection, aFinding, anEvaluation, aReport, aSkipped, aSummaryFinding, DOMAIN, fp } from '../report-builders.js';
+import { aFinding, aReport, aSkipped, aSummaryFinding, aTenantReport, DOMAIN, fp } from '../report-builders.js';
 
 function asInput(findings: Finding[], skipped: SkippedRule[] = []): ReportForDiff {
   // Through JSON and the schema, as the command reads a report file.
@@ -108,15 +107,6 @@ describe('diffReports when NEW could not check everything', () => {
   const BETA = 'beta.us.auth0.com';
   const onTenant = (domain: string, id: string, ruleId = 'client-implicit-grant'): Finding =>
     aFinding({ ruleId, resource: { type: 'clients', id }, fingerprint: fp(ruleId, domain, 'clients', id) });
-  const tenantReport = (domain: string, findings: Finding[], skipped: SkippedRule[] = []): ScanReport =>
-    buildReport({
-      evaluation: anEvaluation({ tenant: { domain }, findings, skipped }),
-      collection: aCollection(),
-      toolVersion: '0.1.0',
-      startedAt: '2025-01-02T03:04:05.000Z',
-      finishedAt: '2025-01-02T03:04:06.000Z',
-      failOn: 'high',
-    });
   const multi = (reports: ScanReport[], failed: string[] = []): ReportForDiff =>
     multiTenantReportForDiff(
       multiTenantInputSchema.parse(
@@ -149,8 +139,8 @@ describe('diffReports when NEW could not check everything', () => {
   });
 
   it('compares multi-tenant reports tenant by tenant; a tenant NEW could not read fixes nothing', () => {
-    const before = multi([tenantReport(DOMAIN, [onTenant(DOMAIN, 'a1'), onTenant(DOMAIN, 'a2')]), tenantReport(BETA, [onTenant(BETA, 'b1')])]);
-    const after = multi([tenantReport(DOMAIN, [onTenant(DOMAIN, 'a1'), onTenant(DOMAIN, 'a3')])], [BETA]);
+    const before = multi([aTenantReport(DOMAIN, [onTenant(DOMAIN, 'a1'), onTenant(DOMAIN, 'a2')]), aTenantReport(BETA, [onTenant(BETA, 'b1')])]);
+    const after = multi([aTenantReport(DOMAIN, [onTenant(DOMAIN, 'a1'), onTenant(DOMAIN, 'a3')])], [BETA]);
     const d = diffReports(before, after);
     expect(d.added.map((f) => f.resource.id)).toEqual(['a3']);
     expect(d.fixed.map((f) => f.resource.id)).toEqual(['a2']);
@@ -161,8 +151,8 @@ describe('diffReports when NEW could not check everything', () => {
   });
 
   it('a single-tenant report against a multi-tenant one matches the shared tenant by fingerprint', () => {
-    const single = singleReportForDiff(reportInputSchema.parse(JSON.parse(JSON.stringify(tenantReport(DOMAIN, [onTenant(DOMAIN, 'a1')])))));
-    const both = multi([tenantReport(DOMAIN, [onTenant(DOMAIN, 'a1')]), tenantReport(BETA, [onTenant(BETA, 'b1')])]);
+    const single = singleReportForDiff(reportInputSchema.parse(JSON.parse(JSON.stringify(aTenantReport(DOMAIN, [onTenant(DOMAIN, 'a1')])))));
+    const both = multi([aTenantReport(DOMAIN, [onTenant(DOMAIN, 'a1')]), aTenantReport(BETA, [onTenant(BETA, 'b1')])]);
     const grew = diffReports(single, both);
     expect(grew.added.map((f) => f.resource.id)).toEqual(['b1']);
     expect(grew.unchanged).toBe(1);

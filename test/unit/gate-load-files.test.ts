@@ -7,6 +7,7 @@ import { InputError } from '../../src/errors.js';
 import { loadBaseline } from '../../src/gate/load-baseline.js';
 import { loadGateInputs } from '../../src/gate/load-gate-inputs.js';
 import { loadSuppressions } from '../../src/gate/load-suppressions.js';
+import { inputErrorOf } from '../input-error-of.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -18,16 +19,6 @@ function dirWith(files: Record<string, string>): string {
   dirs.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
-}
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
 }
 
 const GOOD = `suppressions:
@@ -58,7 +49,7 @@ describe('loadSuppressions', () => {
   it('returns undefined when there is no file and no config section; an explicit --ignore-file must exist', () => {
     const dir = dirWith({});
     expect(loadSuppressions({ cwd: dir, config: noConfig })).toBeUndefined();
-    const err = inputError(() => loadSuppressions({ cwd: dir, config: noConfig, ignoreFile: 'missing.yaml' }));
+    const err = inputErrorOf(() => loadSuppressions({ cwd: dir, config: noConfig, ignoreFile: 'missing.yaml' }));
     expect(err.code).toBe('CONFIG');
     expect(err.where).toBe('missing.yaml');
     expect(err.message).toContain('ENOENT');
@@ -89,7 +80,7 @@ describe('loadSuppressions', () => {
   for (const [name, text, line, message] of bad) {
     it(`rejects ${name} naming file:line and the dot-path`, () => {
       const dir = dirWith({ 'ignore.yaml': text });
-      const err = inputError(() => loadSuppressions({ cwd: dir, config: noConfig, ignoreFile: 'ignore.yaml' }));
+      const err = inputErrorOf(() => loadSuppressions({ cwd: dir, config: noConfig, ignoreFile: 'ignore.yaml' }));
       expect(err.code).toBe('CONFIG');
       expect(err.where).toBe(`ignore.yaml${line}`);
       expect(err.message).toContain(message);
@@ -98,14 +89,14 @@ describe('loadSuppressions', () => {
 
   it('reports a YAML syntax error with its line', () => {
     const dir = dirWith({ 'ignore.yaml': 'suppressions:\n  - rule: a\n    rule: b\n' });
-    const err = inputError(() => loadSuppressions({ cwd: dir, config: noConfig, ignoreFile: 'ignore.yaml' }));
+    const err = inputErrorOf(() => loadSuppressions({ cwd: dir, config: noConfig, ignoreFile: 'ignore.yaml' }));
     expect(err.where).toMatch(/^ignore\.yaml:\d+$/);
     expect(err.message).toContain('syntax error');
   });
 
   it('validates the config file section when the config loads', () => {
     const dir = dirWith({ 'auth0-scan.config.yaml': 'suppressions:\n  - rule: a\n    resource: b\n    reason: c\n    expires: soon\n' });
-    const err = inputError(() => loadConfig(undefined, dir));
+    const err = inputErrorOf(() => loadConfig(undefined, dir));
     expect(err.where).toBe(`${join(dir, 'auth0-scan.config.yaml')}:5`);
     expect(err.message).toBe('suppressions[0].expires: must be a date written YYYY-MM-DD');
   });
@@ -138,7 +129,7 @@ describe('loadBaseline', () => {
     if (first) first.fingerprint = 'not-hex';
     const text = JSON.stringify(doc, null, 2);
     const dir = dirWith({ 'base.json': text });
-    const err = inputError(() => loadBaseline('base.json', dir));
+    const err = inputErrorOf(() => loadBaseline('base.json', dir));
     const line = text.split('\n').findIndex((l) => l.includes('"not-hex"')) + 1;
     expect(line).toBeGreaterThan(10);
     expect(err.where).toBe(`base.json:${line}`);
@@ -147,10 +138,10 @@ describe('loadBaseline', () => {
 
   it('rejects a SARIF log, broken JSON and a missing file in one sentence each', () => {
     const dir = dirWith({ 'x.sarif': JSON.stringify({ version: '2.1.0', runs: [] }), 'broken.json': '{\n  "schemaVersion": "1.0",\n  "findings": [\n' });
-    expect(inputError(() => loadBaseline('x.sarif', dir)).message).toContain('SARIF log');
-    const broken = inputError(() => loadBaseline('broken.json', dir));
+    expect(inputErrorOf(() => loadBaseline('x.sarif', dir)).message).toContain('SARIF log');
+    const broken = inputErrorOf(() => loadBaseline('broken.json', dir));
     expect(broken.message).toMatch(/^not a JSON report: /);
     expect(broken.where).toMatch(/^broken\.json(:\d+)?$/);
-    expect(inputError(() => loadBaseline('nope.json', dir)).message).toContain('ENOENT');
+    expect(inputErrorOf(() => loadBaseline('nope.json', dir)).message).toContain('ENOENT');
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { tenantTargets } from '../../src/cli/tenant-targets.js';
-import { InputError } from '../../src/errors.js';
+import { inputErrorOf } from '../input-error-of.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -17,16 +17,6 @@ function configFile(text: string, name = 'auth0-scan.config.yaml'): { dir: strin
   const path = join(dir, name);
   writeFileSync(path, text);
   return { dir, path };
-}
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
 }
 
 const TWO = `failOn: high
@@ -72,7 +62,7 @@ describe('the tenants section of the config file', () => {
   for (const [name, text, line, message] of cases) {
     it(`rejects ${name}, naming file, line and path`, () => {
       const { dir, path } = configFile(text);
-      const err = inputError(() => loadConfig(undefined, dir));
+      const err = inputErrorOf(() => loadConfig(undefined, dir));
       expect(err.code).toBe('CONFIG');
       expect(err.where).toBe(`${path}:${line}`);
       expect(err.message.startsWith(message), err.message).toBe(true);
@@ -113,13 +103,13 @@ describe('tenantTargets', () => {
   });
 
   it('names an unknown tenant and lists the known ones', () => {
-    const err = inputError(() => tenantTargets(loaded, ['dev'], env));
+    const err = inputErrorOf(() => tenantTargets(loaded, ['dev'], env));
     expect(err.code).toBe('USAGE');
     expect(err.message).toBe(`--tenant dev: no such tenant in ${path} (its tenants: prod, https://login.acme-staging.example)`);
   });
 
   it('refuses an unset or empty secret variable, naming it and never a value', () => {
-    const err = inputError(() => tenantTargets(loaded, undefined, { PROD_SECRET: 'prod-secret-value-1', STAGING_SECRET: '' }));
+    const err = inputErrorOf(() => tenantTargets(loaded, undefined, { PROD_SECRET: 'prod-secret-value-1', STAGING_SECRET: '' }));
     expect(err.code).toBe('USAGE');
     expect(err.message).toBe('environment variable STAGING_SECRET is not set: it holds the client secret of tenant https://login.acme-staging.example');
     expect(err.where).toBe(`${path}:10`);
@@ -127,7 +117,7 @@ describe('tenantTargets', () => {
   });
 
   it('lists every missing variable at once, pointing at the first', () => {
-    const err = inputError(() => tenantTargets(loaded, undefined, {}));
+    const err = inputErrorOf(() => tenantTargets(loaded, undefined, {}));
     expect(err.message).toBe('environment variables PROD_SECRET, STAGING_SECRET are not set: they hold the client secrets of tenants prod, https://login.acme-staging.example');
     expect(err.where).toBe(`${path}:6`);
   });

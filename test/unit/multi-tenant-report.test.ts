@@ -18,30 +18,19 @@ import { renderMultiTenantMarkdown } from '../../src/report/render-multi-markdow
 import { renderMultiTenantTable } from '../../src/report/render-multi-table.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { checkXml } from '../check-xml.js';
-import { aCollection, aFinding, anEvaluation, aReport, aRuleDoc, aSkipped, DOMAIN, fp, ruleDocs } from '../report-builders.js';
+import { aCollection, aFinding, anEvaluation, aReport, aRuleDoc, aSkipped, aTenantReport, DOMAIN, fp, ruleDocs } from '../report-builders.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(schema);
 
 const BETA = 'beta.us.auth0.com';
 
-function tenantReport(domain: string, findings: Finding[], extra: { name?: string; failOn?: 'high' | 'never'; skipped?: boolean } = {}): ScanReport {
-  return buildReport({
-    evaluation: anEvaluation({ tenant: { domain }, findings, ...(extra.skipped ? { skipped: [aSkipped()] } : {}) }),
-    collection: aCollection(),
-    toolVersion: '0.1.0',
-    startedAt: '2025-01-02T03:04:05.000Z',
-    finishedAt: '2025-01-02T03:04:06.000Z',
-    failOn: extra.failOn ?? 'high',
-    ...(extra.name ? { tenantName: extra.name } : {}),
-  });
-}
 
 const betaFinding = (overrides: Partial<Finding> = {}) =>
   aFinding({ fingerprint: fp('client-implicit-grant', BETA, 'clients', 'abc123'), ...overrides });
 
-const alpha = tenantReport(DOMAIN, [aFinding({ severity: 'critical' }), aFinding({ severity: 'low', resource: { type: 'clients', id: 'x1' } })], { name: 'alpha' });
-const beta = tenantReport(BETA, [betaFinding({ severity: 'medium' })], { skipped: true });
+const alpha = aTenantReport(DOMAIN, [aFinding({ severity: 'critical' }), aFinding({ severity: 'low', resource: { type: 'clients', id: 'x1' } })], { name: 'alpha' });
+const beta = aTenantReport(BETA, [betaFinding({ severity: 'medium' })], { skipped: [aSkipped()] });
 const failure = { tenant: { domain: 'gamma.eu.auth0.com', name: 'gamma' }, code: 'AUTH', message: 'Could not get a Management API token (401 access_denied).' };
 
 const multi = (reports: ScanReport[], failed = [failure]) =>
@@ -73,7 +62,7 @@ describe('buildMultiTenantReport', () => {
   });
 
   it('passes the gate only when every tenant passes it', () => {
-    const calm = tenantReport(BETA, [betaFinding({ severity: 'low' })]);
+    const calm = aTenantReport(BETA, [betaFinding({ severity: 'low' })]);
     expect(multi([calm], []).summary.gate.passed).toBe(true);
     expect(multi([calm, alpha], []).summary.gate.passed).toBe(false);
     expect(multi([], [failure]).summary).toEqual({

@@ -2,13 +2,10 @@ import { readFileSync } from 'node:fs';
 // The named export: under NodeNext the default import of this CommonJS module is not constructable for tsc.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model/finding.js';
-import type { ScanReport } from '../../src/model/report.js';
 import { buildMultiTenantReport } from '../../src/report/build-multi-tenant-report.js';
-import { buildReport } from '../../src/report/build-report.js';
 import { buildMultiTenantSarif, renderMultiTenantSarif } from '../../src/report/render-multi-sarif.js';
 import { buildSarif } from '../../src/report/render-sarif.js';
-import { aCollection, aFinding, anEvaluation, aRuleDoc, aSkipped, DOMAIN, fp, ruleDocs } from '../report-builders.js';
+import { aFinding, aRuleDoc, aSkipped, aTenantReport, DOMAIN, fp, ruleDocs } from '../report-builders.js';
 
 const sarifSchema = JSON.parse(readFileSync(new URL('../fixtures/sarif-2.1.0.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(sarifSchema);
@@ -16,19 +13,9 @@ const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: 
 const BETA = 'beta.us.auth0.com';
 const docs = ruleDocs(aRuleDoc(), aRuleDoc({ id: 'tenant-flag', title: 'Flag', severity: 'info', category: 'tenant', resource: 'tenant' }));
 
-function tenantReport(domain: string, findings: Finding[], skipped = false): ScanReport {
-  return buildReport({
-    evaluation: anEvaluation({ tenant: { domain }, findings, ...(skipped ? { skipped: [aSkipped()] } : {}) }),
-    collection: aCollection(),
-    toolVersion: '0.1.0',
-    startedAt: '2025-01-02T03:04:05.000Z',
-    finishedAt: '2025-01-02T03:04:06.000Z',
-    failOn: 'high',
-  });
-}
 
-const alpha = tenantReport(DOMAIN, [aFinding(), aFinding({ ruleId: 'tenant-flag', severity: 'info', resource: { type: 'tenant', id: 'tenant' } })]);
-const beta = tenantReport(BETA, [aFinding({ fingerprint: fp('client-implicit-grant', BETA, 'clients', 'abc123') })], true);
+const alpha = aTenantReport(DOMAIN, [aFinding(), aFinding({ ruleId: 'tenant-flag', severity: 'info', resource: { type: 'tenant', id: 'tenant' } })]);
+const beta = aTenantReport(BETA, [aFinding({ fingerprint: fp('client-implicit-grant', BETA, 'clients', 'abc123') })], { skipped: [aSkipped()] });
 const doc = buildMultiTenantReport({
   reports: [alpha, beta],
   failed: [{ tenant: { domain: 'gamma.eu.auth0.com' }, code: 'NETWORK', message: 'The tenant did not answer.' }],
