@@ -157,7 +157,7 @@ export class TokenProvider implements TokenSource {
     } catch {
       // Not JSON (a proxy page, a wrong host): the status alone has to do.
     }
-    const what = [res.status, error === undefined ? undefined : oneLine(error, 60)].filter((p) => p !== undefined).join(' ');
+    const what = [res.status, error === undefined ? undefined : oneLine(this.scrub(error), 60)].filter((p) => p !== undefined).join(' ');
     const said = description === undefined ? '' : `: ${oneLine(this.scrub(description))}`;
     const hint =
       error === 'unauthorized_client'

@@ -86,7 +86,8 @@ describe('TokenProvider (client credentials)', () => {
     server = await startServer((_req, res, _body, index) => {
       if (index === 0) return json(res, 401, { error: 'access_denied', error_description: `Unauthorized client secret ${SECRET}` });
       if (index === 1) return json(res, 403, { error: 'unauthorized_client', error_description: "Grant type 'client_credentials' not allowed for the client." });
-      json(res, 403, { error: 'access_denied', error_description: 'Service not enabled within domain: https://x/api/v2/' });
+      if (index === 2) return json(res, 403, { error: 'access_denied', error_description: 'Service not enabled within domain: https://x/api/v2/' });
+      json(res, 400, { error: `bad_secret_${SECRET}` });
     });
     const first = await collectionFailure(provider(server.origin).getToken());
     expect(first.code).toBe('AUTH');
@@ -99,7 +100,11 @@ describe('TokenProvider (client credentials)', () => {
     expect(second.message).toContain('Client Credentials grant');
     const third = await collectionFailure(provider(server.origin).getToken());
     expect(third.message).toContain('Service not enabled within domain');
-    expect(server.requests).toHaveLength(3);
+    // A server that echoes the secret in the error code itself.
+    const fourth = await collectionFailure(provider(server.origin).getToken());
+    expect(fourth.message).toContain('400 bad_secret_[REDACTED]');
+    expect(fourth.message).not.toContain(SECRET);
+    expect(server.requests).toHaveLength(4);
   });
 
   it('gives up on a token endpoint that keeps failing', async () => {
