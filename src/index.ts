@@ -17,6 +17,7 @@ export { redactResource, REDACTED } from './snapshot/redact.js';
 export { collectTenant, type CollectTenantOptions } from './collect/collect-tenant.js';
 export { collectorRegistry } from './collect/collector-registry.js';
 export { httpCollectApi } from './collect/http-collect-api.js';
+export { runCheck, checkResultSchema, type CheckOptions, type CheckCredentials, type CheckResult } from './check/run-check.js';
 export { createHttpClient, type HttpClient, type HttpClientOptions } from './http/create-http-client.js';
 export { buildReport } from './report/build-report.js';
 export { REPORTERS } from './report/reporters.js';

@@ -3,6 +3,7 @@ import { ruleSchema } from '../src/rules/rule-schema.js';
 import type { Condition } from '../src/rules/condition-schema.js';
 import { compileCondition } from '../src/engine/compile-condition.js';
 import { CompileErrors } from '../src/engine/compile-issue.js';
+import { NotJudged } from '../src/engine/not-judged.js';
 import { memoryContext } from '../src/engine/memory-context.js';
 import type { EvalContext, Resource } from '../src/engine/eval-context.js';
 import type { KindName } from '../src/model/kinds.js';
@@ -39,9 +40,17 @@ export function user(overrides: Resource = {}): Resource {
 export function cond(
   c: Condition,
   opts: { params?: Record<string, unknown>; resources?: Partial<Record<KindName, Resource[]>>; now?: number } = {},
-): { test: (subject: unknown) => boolean; issues: string[]; ctx: EvalContext } {
+): { test: (subject: unknown) => boolean | 'not_judged'; issues: string[]; ctx: EvalContext } {
   const errors = new CompileErrors();
   const p = compileCondition(c, [], { params: opts.params ?? {}, tenant: { domain: 't.example.com', mgmtApiIdentifier: 'https://t.example.com/api/v2/' } }, errors);
   const ctx = memoryContext(opts.resources ?? {}, opts.now ?? NOW);
-  return { test: (s) => p(s, ctx), issues: errors.issues.map((i) => i.message), ctx };
+  const test = (s: unknown): boolean | 'not_judged' => {
+    try {
+      return p(s, ctx);
+    } catch (err) {
+      if (err instanceof NotJudged) return 'not_judged';
+      throw err;
+    }
+  };
+  return { test, issues: errors.issues.map((i) => i.message), ctx };
 }

@@ -76,6 +76,39 @@ Examples:
     )
     .action(run(async (o) => (await import('./scan-command.js')).scanCommand(o as Record<string, unknown>, term)));
 
+  const check = program
+    .command('check')
+    .description('Test the connection before a scan: domain and TLS, credentials, granted scopes, plan features, rate limit, clock.');
+  addConnectionOptions(check);
+  addRuleOptions(check);
+  check
+    .option('--demo', 'check against the bundled demo tenant (served by the built-in mock API; no credentials needed)')
+    .addOption(new Option('--format <format>', 'output format on stdout').choices(['text', 'json']).default('text'))
+    .option('--no-color', 'no colours in the text report (also NO_COLOR)')
+    .addHelpText(
+      'after',
+      `
+What it checks, in a handful of requests (a token, one API read, one probe per plan-gated kind the rules need;
+never a collection):
+  reachable    the domain resolves, TLS verifies, the host answers (DNS, refused, TLS errors named)
+  credentials  the token endpoint issues a token (wrong secret, missing client grant, … explained in one line)
+  api          the Management API accepts the token (not one for another audience or tenant)
+  scopes       granted scopes against those the selected rules need; risky extras (write, secret-reading)
+  plan         organizations, log streams, custom domains, bot detection, … available on this plan
+  rate limit   the x-ratelimit-* bucket the tenant announces
+  clock        local clock against the server's Date (warns past 60 s)
+--concurrency, --max-rps and --allow-partial are accepted like scan's and do not change the check.
+
+Exit codes: 0 a full scan can run (features missing from the plan are warnings: the scan reports them
+            as unavailable) · 2 usage or config error · 3 it cannot: the report lists what to fix
+
+Examples:
+  auth0-scan check --demo
+  AUTH0_CLIENT_SECRET=… auth0-scan check --domain acme.eu.auth0.com --client-id abc123
+  auth0-scan check --domain acme.eu.auth0.com --only 'client-*' --format json | jq .fixes`,
+    )
+    .action(run(async (o) => (await import('./check-command.js')).checkCommand(o as Record<string, unknown>, term)));
+
   const collect = program
     .command('collect')
     .description('Read the tenant and save a snapshot (NDJSON; gzip when the name ends in .gz) to scan later.')

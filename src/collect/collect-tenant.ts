@@ -2,10 +2,9 @@ import pLimit from 'p-limit';
 import { CollectionError } from '../errors.js';
 import type { KindCoverage } from '../model/coverage.js';
 import { KINDS, type KindName } from '../model/kinds.js';
-import { formatIssue } from '../rules/format-issue.js';
-import { formatDocPath } from '../rules/source-document.js';
+import { KindTally } from '../model/kind-tally.js';
 import { redactResource } from '../snapshot/redact.js';
-import { RESOURCE_SCHEMAS } from '../snapshot/resource-schemas.js';
+import { understandResource } from '../snapshot/understand-resource.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotStats } from '../snapshot/snapshot-format.js';
 import type { SnapshotSink } from '../core/snapshot-sink.js';
 import type { CollectApi } from './collect-api.js';
@@ -58,30 +57,34 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
 }
 
 async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<KindCoverage> {
-  let count = 0;
+  const tally = new KindTally(kind);
+  let seen = 0;
   // A sink that cannot take a resource (a full disk, resources out of order) is not something the tenant did:
   // it ends the run instead of passing for this kind's coverage.
   let sinkFailure: { error: unknown } | undefined;
   const emit = async (resource: Resource): Promise<void> => {
-    const parsed = RESOURCE_SCHEMAS[kind].safeParse(resource);
-    if (!parsed.success) {
-      const issue = formatIssue(parsed.error.issues, resource);
-      throw new CollectionError('API', `${kind} #${count + 1}: ${formatDocPath(issue.path)}: ${issue.message}`);
+    seen++;
+    // One resource the schema does not expect is kept out of evaluation and named in coverage; the rest of the
+    // kind is still read and judged.
+    const understood = understandResource(kind, resource, seen);
+    if (!understood.ok) {
+      tally.reject(understood.entry);
+      return;
     }
-    count++;
+    tally.count++;
     try {
-      await o.sink.resource(kind, redactResource(kind, parsed.data));
+      await o.sink.resource(kind, redactResource(kind, understood.data));
     } catch (err) {
       sinkFailure = { error: err };
       throw err;
     }
   };
   try {
-    const degraded = await o.collectors[kind].collect({ api: o.api, emit, note: (m) => o.onNote?.(kind, m) });
-    return degraded ? { ...degraded, count } : { status: 'ok', count };
+    const degraded = await o.collectors[kind].collect({ api: o.api, emit, note: (m) => o.onNote?.(kind, m), gone: (id) => tally.drop(id) });
+    return tally.coverage(degraded ?? undefined);
   } catch (err) {
     if (sinkFailure) throw sinkFailure.error;
     if (err instanceof CollectionError && err.code === 'AUTH') throw err;
-    return { ...classifyFailure(kind, err, o.api.grantedScopes()), count };
+    return { ...tally.coverage(classifyFailure(kind, err, o.api.grantedScopes())), count: tally.count };
   }
 }

@@ -10,6 +10,11 @@ export interface CollectorContext {
   emit(resource: Resource): Promise<void>;
   /** For long waits (export job): a line for --verbose and the progress display. */
   note(message: string): void;
+  /**
+   * A listed resource was deleted before its details could be read (a 404 on its sub-list): it is dropped and
+   * counted in coverage, and the kind stays whole.
+   */
+  gone(id: string): void;
 }
 
 /**

@@ -5,6 +5,8 @@ import type { DocPath } from '../rules/source-document.js';
 import type { CompileErrors } from './compile-issue.js';
 import { asList, asNumber, comparator, compileDuration, compileNumericTest, compileRegex, compileUrlTest, type Compiler, type Test } from './compile-operands.js';
 import type { EvidenceSink, Predicate } from './eval-context.js';
+import { wrongType } from './not-judged.js';
+import { operandGuard } from './operand-guard.js';
 import { getPath, parsePath } from './path.js';
 import { resolveRef, type Bindings } from './refs.js';
 import { summariseEvidence } from './summarise-evidence.js';
@@ -64,10 +66,12 @@ function compileLeaf(leaf: Leaf, at: DocPath, c: Compiler): Predicate {
   const label = leaf.path ?? '(value)';
   const record = c.topLevel;
   const fallback = leaf.default === undefined ? undefined : resolveRef(leaf.default, c.bindings, c.errors, [...at, 'default']);
+  const guard = operandGuard(leaf, [...at, op], c.bindings);
   return (subject, ctx, ev) => {
     const read = segs.length === 0 ? subject : getPath(subject, segs);
     const value = (read === undefined || read === null) && fallback !== undefined ? fallback : read;
     if (ev && record && !ev.has(label)) ev.set(label, summariseEvidence(value));
+    if (guard !== undefined && value !== undefined && value !== null && !guard.accepts(value)) throw wrongType(label, value, guard.want);
     return test(value, ctx);
   };
 }

@@ -6,7 +6,9 @@ import type { ParamValue, RuleFile, RuleScope } from '../rules/rule-schema.js';
 import { CompileErrors, type CompileIssue } from './compile-issue.js';
 import { compileCondition } from './compile-condition.js';
 import type { Predicate } from './eval-context.js';
+import { parsePath, type PathSegments } from './path.js';
 import type { Bindings } from './refs.js';
+import { fieldsRead, type FieldsRead } from './fields-read.js';
 import { ruleKinds } from './rule-kinds.js';
 import { compileTemplate, type Template } from './template.js';
 
@@ -26,7 +28,11 @@ export interface CompiledRule {
   scope: RuleScope;
   /** Every kind the rule reads: its own, plus those of `count` and `lookup`. */
   kinds: KindName[];
+  /** Top-level fields read per kind (see fields-read.ts). */
+  fields: FieldsRead;
   sensitive: boolean;
+  /** Fields that must be present for a judgement (`requires`): absent or null makes the resource not judged. */
+  requires: { path: string; segments: PathSegments }[];
   where?: Predicate;
   assert: Predicate;
   message: Template;
@@ -49,6 +55,12 @@ export function compileRule(file: RuleFile, tenant: TenantBindings, override: Ru
   const where = file.where ? compileCondition(file.where, ['where'], bindings, errors) : undefined;
   const assert = compileCondition(file.assert, ['assert'], bindings, errors);
   const message = compileTemplate(file.message, ['message'], bindings, errors);
+  const requires: CompiledRule['requires'] = [];
+  (file.requires ?? []).forEach((path, i) => {
+    const segments = parsePath(path);
+    if (typeof segments === 'string') errors.add(['requires', i], segments);
+    else requires.push({ path, segments });
+  });
   if (errors.issues.length > 0) return { issues: errors.issues };
   return {
     issues: [],
@@ -57,7 +69,9 @@ export function compileRule(file: RuleFile, tenant: TenantBindings, override: Ru
       kind: file.resource,
       scope,
       kinds: ruleKinds(file),
+      fields: fieldsRead(file),
       sensitive: file.sensitive,
+      requires,
       where,
       assert,
       message,

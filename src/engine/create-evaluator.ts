@@ -1,11 +1,12 @@
 import { InputError } from '../errors.js';
-import type { KindCoverage } from '../model/coverage.js';
-import type { Evaluation, Finding, SkippedRule } from '../model/finding.js';
+import { isEvaluable, type KindCoverage } from '../model/coverage.js';
+import type { Evaluation, Finding, NotJudgedRule, SkippedRule } from '../model/finding.js';
 import { compareFindings, compareText } from '../model/compare-findings.js';
 import { KINDS, resourceId, resourceName, type KindName } from '../model/kinds.js';
 import type { RuleFile } from '../rules/rule-schema.js';
 import { formatDocPath } from '../rules/source-document.js';
-import { checkResource, collectEvidence } from './check-resource.js';
+import { collectEvidence, judgeResource } from './check-resource.js';
+import { NotJudgedKeeper } from './not-judged-keeper.js';
 import { compileRule, type CompiledRule, type RuleOverride } from './compile-rule.js';
 import type { EvalContext, Resource } from './eval-context.js';
 import { fingerprint } from './fingerprint.js';
@@ -41,6 +42,7 @@ interface SummaryState {
   rule: CompiledRule;
   count: number;
   sample: SampleKeeper;
+  notJudged: NotJudgedKeeper;
 }
 
 /**
@@ -65,14 +67,16 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
   for (const rule of rules) {
     if (!KINDS[rule.kind].streamed) continue;
     const list = streamed.get(rule.kind) ?? [];
-    list.push({ rule, count: 0, sample: new SampleKeeper(SAMPLE_SIZE) });
+    list.push({ rule, count: 0, sample: new SampleKeeper(SAMPLE_SIZE), notJudged: new NotJudgedKeeper(rule.doc.id, SAMPLE_SIZE) });
     streamed.set(rule.kind, list);
   }
 
   return {
     add(kind, resource) {
       for (const state of streamed.get(kind) ?? []) {
-        if (checkResource(state.rule, resource, ctx) !== 'fail') continue;
+        const j = judgeResource(state.rule, resource, ctx);
+        if (j.outcome === 'not_judged') state.notJudged.offer(notJudgedEntry(kind, resource, j.reason));
+        if (j.outcome !== 'fail') continue;
         state.count++;
         state.sample.offer(resourceId(kind, resource));
       }
@@ -80,6 +84,7 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
     finish(coverage) {
       const findings: Finding[] = [];
       const skipped: SkippedRule[] = [];
+      const notJudged: NotJudgedRule[] = [];
       let evaluated = 0;
       for (const rule of rules) {
         const skip = skipReason(rule, coverage);
@@ -88,27 +93,44 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
           continue;
         }
         evaluated++;
+        const keeper = new NotJudgedKeeper(rule.doc.id, SAMPLE_SIZE);
         if (KINDS[rule.kind].streamed) {
           const state = streamed.get(rule.kind)?.find((s) => s.rule === rule);
           if (state && state.count > 0) findings.push(summaryFinding(rule, domain, state.count, state.sample.sorted()));
+          const nj = state?.notJudged.result();
+          if (nj) notJudged.push(nj);
           continue;
         }
-        findings.push(...evaluateInMemory(rule, input.resources[rule.kind] ?? [], ctx, domain));
+        findings.push(...evaluateInMemory(rule, input.resources[rule.kind] ?? [], ctx, domain, keeper));
+        const nj = keeper.result();
+        if (nj) notJudged.push(nj);
       }
       findings.sort(compareFindings);
       skipped.sort((a, b) => compareText(a.ruleId, b.ruleId));
-      return { tenant: { domain }, findings, skipped, rulesEvaluated: evaluated };
+      notJudged.sort((a, b) => compareText(a.ruleId, b.ruleId));
+      return { tenant: { domain }, findings, skipped, ...(notJudged.length > 0 ? { notJudged } : {}), rulesEvaluated: evaluated };
     },
   };
 }
 
-function evaluateInMemory(rule: CompiledRule, resources: readonly Resource[], ctx: EvalContext, domain: string): Finding[] {
+function notJudgedEntry(kind: KindName, resource: Resource, reason = 'unreadable'): { type: KindName; id: string; name?: string; reason: string } {
+  const name = resourceName(kind, resource);
+  return { type: kind, id: resourceId(kind, resource), ...(name === undefined ? {} : { name }), reason };
+}
+
+function evaluateInMemory(rule: CompiledRule, resources: readonly Resource[], ctx: EvalContext, domain: string, notJudged: NotJudgedKeeper): Finding[] {
   if (rule.scope === 'collection') {
     const subject = { items: resources, count: resources.length };
-    if (checkResource(rule, subject, ctx) !== 'fail') return [];
+    const j = judgeResource(rule, subject, ctx);
+    if (j.outcome === 'not_judged') notJudged.offer({ type: rule.kind, id: rule.kind, reason: j.reason ?? 'unreadable' });
+    if (j.outcome !== 'fail') return [];
     return [makeFinding(rule, domain, subject, { type: rule.kind, id: rule.kind }, ctx)];
   }
-  const failing = resources.filter((r) => checkResource(rule, r, ctx) === 'fail');
+  const failing = resources.filter((r) => {
+    const j = judgeResource(rule, r, ctx);
+    if (j.outcome === 'not_judged') notJudged.offer(notJudgedEntry(rule.kind, r, j.reason));
+    return j.outcome === 'fail';
+  });
   if (rule.scope === 'summary') {
     if (failing.length === 0) return [];
     const sample = new SampleKeeper(SAMPLE_SIZE);
@@ -164,12 +186,16 @@ function base(rule: CompiledRule, domain: string, resource: Finding['resource'])
 }
 
 function skipReason(rule: CompiledRule, coverage: Partial<Record<KindName, KindCoverage>>): SkippedRule | undefined {
-  const notOk = rule.kinds.filter((k) => coverage[k]?.status !== 'ok');
+  const notOk = rule.kinds.filter((k) => {
+    const c = coverage[k];
+    return c === undefined || !isEvaluable(c.status) || withheldRead(rule, k, c).length > 0;
+  });
   if (notOk.length === 0) return undefined;
   const reasons = notOk.map((k) => {
     const c = coverage[k];
     if (!c) return `${k} was not collected`;
     const scopes = c.missingScopes?.length ? ` (missing ${c.missingScopes.join(', ')})` : '';
+    if (isEvaluable(c.status)) return `${k} ${withheldRead(rule, k, c).join(', ')} withheld${scopes}${c.detail ? `: ${c.detail}` : ''}`;
     return `${k} is ${c.status}${scopes}${c.detail ? `: ${c.detail}` : ''}`;
   });
   const missing = [...new Set(notOk.flatMap((k) => coverage[k]?.missingScopes ?? []))].sort();
@@ -181,4 +207,8 @@ function skipReason(rule: CompiledRule, coverage: Partial<Record<KindName, KindC
   };
 }
 
-
+/** The withheld fields of a kind that this rule reads. */
+function withheldRead(rule: CompiledRule, kind: KindName, c: KindCoverage): string[] {
+  const read = rule.fields.get(kind);
+  return (c.withheldFields ?? []).filter((f) => read === undefined || read.has(f));
+}

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import type { Clock } from './clock.js';
 import { defaultAudience, parseDomain, type ParsedDomain } from './domain.js';
 import { createAgent, ManagementClient } from './management-client.js';
+import type { ProxyDispatcherOptions } from './proxy-dispatcher.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RequestEvent } from './request-event.js';
 import { RetryPolicy, type RetryPolicyOptions } from './retry-policy.js';
@@ -24,6 +25,8 @@ export interface HttpClientOptions {
   retry?: RetryPolicyOptions;
   clock?: Clock;
   onRequest?: (event: RequestEvent) => void;
+  /** Proxy variables (default process.env) and test-only TLS and DNS overrides for the shared pool. */
+  network?: ProxyDispatcherOptions;
 }
 
 export interface HttpClient {
@@ -34,10 +37,13 @@ export interface HttpClient {
   close(): Promise<void>;
 }
 
-/** Wires one connection pool, one token provider and one Management client from the connection options. */
+/**
+ * Wires one connection pool, one token provider and one Management client from the connection options; the
+ * token request, every API read and the export download all share the pool, and so its proxy.
+ */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const domain = parseDomain(options.domain);
-  const agent = createAgent();
+  const agent = createAgent(options.network);
   const retry = new RetryPolicy(options.retry);
   let tokens: TokenProvider;
   if (options.token !== undefined && options.token !== '') {

@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { CollectionError } from '../errors.js';
 import { systemClock, type Clock } from './clock.js';
 import { downloadTarget } from './download-target.js';
 import { exchange, MalformedBodyError, openResponse, type ExchangeResponse, type OpenedResponse } from './exchange.js';
+import { createProxyDispatcher, type ProxyDispatcherOptions } from './proxy-dispatcher.js';
 import { RateLimiter } from './rate-limiter.js';
 import { loggablePath, queryString, type Query, type RequestEvent } from './request-event.js';
 import { parseJson, requestFailure } from './request-failure.js';
@@ -45,8 +46,9 @@ export interface ManagementClientOptions {
   onRequest?: (event: RequestEvent) => void;
 }
 
-export function createAgent(): Agent {
-  return new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
+/** The keep-alive connection pool every request of a run shares, through HTTPS_PROXY/HTTP_PROXY when set. */
+export function createAgent(network: ProxyDispatcherOptions = {}): Dispatcher {
+  return createProxyDispatcher({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 }, network);
 }
 
 /** The one HTTP client of a run: every Management API read goes through its limiter, retry policy and token. */

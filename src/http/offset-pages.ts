@@ -1,4 +1,4 @@
-import { incomplete, readPage, type Page, type PageClient } from './page-shapes.js';
+import { incomplete, readPage, repeatGuard, type Page, type PageClient } from './page-shapes.js';
 import type { Query } from './request-event.js';
 
 export interface OffsetPagesOptions {
@@ -19,6 +19,9 @@ export interface OffsetPagesOptions {
  * With a `total`, the remaining pages are fetched concurrently; without one (a bare array, an envelope without
  * `total`), page after page until a short one. The items themselves decide the end: an empty page stops, a short
  * page at or past the announced end stops, so a total that drifts or over-promises cannot cause a loop.
+ * Of the envelope only `total` is read: as recorded, `limit` can be the item count rather than the page size,
+ * `length` can be 0 beside a full page, and `/clients` adds `next: ""`, so none of them can say where the list ends.
+ * A page that starts like the one before means the server ignores `page`: INCOMPLETE, not the same items twice.
  * Throws CollectionError('INCOMPLETE') when the list is longer than `maxResults` (before yielding anything when the
  * total says so up front) or than `maxPages`.
  */
@@ -47,6 +50,8 @@ export async function* offsetPages(client: PageClient, path: string, options: Of
   let total = first.total;
   let planned = plan(total);
   if (first.items.length === 0) return;
+  const guard = repeatGuard(path);
+  guard(first.items, 0);
   yield first.items;
 
   const inflight = new Map<number, Promise<Page>>();
@@ -67,6 +72,7 @@ export async function* offsetPages(client: PageClient, path: string, options: Of
       planned = plan(total);
     }
     if (result.items.length === 0) return;
+    guard(result.items, page);
     yield result.items;
     if (result.items.length < perPage && page >= planned - 1) return;
   }
@@ -80,14 +86,12 @@ async function* sequentialPages(
   maxPages: number,
   maxResults: number | undefined,
 ): AsyncGenerator<unknown[], void, undefined> {
+  const guard = repeatGuard(path);
   let current = first;
   let seen = 0;
-  let previousHead: string | undefined;
   for (let page = 0; ; ) {
     if (current.items.length === 0) return;
-    const head = JSON.stringify(current.items[0]);
-    if (head === previousHead) throw incomplete(`${path}: page ${page} repeats the previous page, so the server ignores paging and the list would be truncated.`);
-    previousHead = head;
+    guard(current.items, page);
     seen += current.items.length;
     yield current.items;
     if (current.items.length < perPage) return;

@@ -19,6 +19,12 @@ export interface Page {
   perPage?: number;
   /** The body was a bare array (offset mode without totals). */
   bare: boolean;
+  /**
+   * The envelope has offset fields (`start`, `limit`): an `include_totals` answer. Only their presence counts:
+   * the recordings show `limit` equal to the item count rather than the page size asked for, and `length: 0`
+   * beside a full page, so neither says anything about where the list ends.
+   */
+  offset: boolean;
 }
 
 const items = z.array(z.unknown());
@@ -38,19 +44,34 @@ function field<T>(path: string, body: Record<string, unknown>, key: string, sche
 
 /** Validates one list page: a bare array, or an object with an array at `key` and optional paging fields. */
 export function readPage(path: string, body: unknown, key: string): Page {
-  if (Array.isArray(body)) return { items: body, bare: true };
+  if (Array.isArray(body)) return { items: body, bare: true, offset: false };
   if (typeof body !== 'object' || body === null) throw shapeError(path, 'a JSON object or array');
   const record = body as Record<string, unknown>;
   const list = field(path, record, key, items, 'an array');
   if (list === undefined) throw shapeError(path, `an array at "${key}"`);
-  const page: Page = { items: list, bare: false };
+  const page: Page = { items: list, bare: false, offset: record['start'] !== undefined || record['limit'] !== undefined };
   const total = field(path, record, 'total', count, 'a non-negative integer');
   if (total !== undefined) page.total = total;
   const perPage = field(path, record, 'per_page', count, 'a non-negative integer');
   if (perPage !== undefined && perPage > 0) page.perPage = perPage;
+  // `/clients` offset envelopes carry `next: ""`: the empty string is "no cursor", never a checkpoint to follow.
   const next = field(path, record, 'next', cursor, 'a string');
   if (next !== undefined && next !== null && next !== '') page.next = next;
   return page;
+}
+
+/**
+ * Remembers the first item of each page: a page that starts like the one before means the server ignores the
+ * paging parameters, and following it would yield the same items again until the page cap.
+ */
+export function repeatGuard(path: string): (items: readonly unknown[], page: number) => void {
+  let previous: string | undefined;
+  return (pageItems, page) => {
+    if (pageItems.length === 0) return;
+    const head = JSON.stringify(pageItems[0]);
+    if (head === previous) throw incomplete(`${path}: page ${page} repeats the previous page, so the server ignores paging and the list would be truncated.`);
+    previous = head;
+  };
 }
 
 export function incomplete(message: string): CollectionError {

@@ -59,7 +59,7 @@ function listConnections(c: RouteContext) {
 
 function listConnectionClients(c: RouteContext) {
   const id = c.params.id ?? '';
-  const clients = c.data.connectionClients.get(id);
+  const clients = c.data.deleted.has(id) ? undefined : c.data.connectionClients.get(id);
   if (!clients) throw notFound('The connection does not exist', 'inexistent_connection');
   const items = clients.map((client_id) => ({ client_id }));
   return ok(paginate(c.query, arraySource(items), { key: 'clients', offset: false, checkpoint: { defaultTake: 50, maxTake: 1000 } }));

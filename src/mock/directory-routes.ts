@@ -35,15 +35,15 @@ function listUsers(c: RouteContext) {
   return ok(paginate(c.query, source, spec, { totalDrift: c.totalDrift }));
 }
 
-function roleOr404(c: RouteContext): string {
+export function roleOr404(c: RouteContext): string {
   const id = c.params.id ?? '';
-  if (!c.data.roleUsers.has(id)) throw notFound('The role does not exist.');
+  if (!c.data.roleUsers.has(id) || c.data.deleted.has(id)) throw notFound('The role does not exist.');
   return id;
 }
 
-function orgOr404(c: RouteContext): string {
+export function orgOr404(c: RouteContext): string {
   const id = c.params.id ?? '';
-  if (!c.data.orgMembers.has(id)) throw notFound('No organization found by that id or name');
+  if (!c.data.orgMembers.has(id) || c.data.deleted.has(id)) throw notFound('No organization found by that id or name');
   return id;
 }
 

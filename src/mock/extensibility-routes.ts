@@ -1,17 +1,7 @@
 import { notFound } from './api-error.js';
-import { arraySource, paginate } from './paginate.js';
-import { intParam, rejectParams } from './query-params.js';
+import { actionsPage, arraySource, paginate } from './paginate.js';
 import { anyOf, ok, type Route, type RouteContext } from './route-types.js';
 import type { Item } from './user-store.js';
-
-/** The Actions API pages with `{<key>, total, page, per_page}` always, and its validator rejects include_totals. */
-function actionsPage(c: RouteContext, key: string, items: readonly Item[]) {
-  rejectParams(c.query, ['include_totals', 'take', 'from']);
-  const perPage = intParam(c.query, 'per_page', { min: 1, max: 100, fallback: 20 });
-  const page = intParam(c.query, 'page', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
-  const slice = items.slice(page * perPage, (page + 1) * perPage);
-  return ok({ [key]: slice, total: items.length + c.totalDrift, page, per_page: perPage });
-}
 
 function supportsTrigger(action: Item, triggerId: string): boolean {
   const supported = Array.isArray(action.supported_triggers) ? (action.supported_triggers as unknown[]) : [];
@@ -26,13 +16,26 @@ function listActions(c: RouteContext) {
   if (deployed === 'true' || deployed === 'false') items = items.filter((a) => Boolean(a.deployed_version) === (deployed === 'true'));
   const installed = c.query.get('installed');
   if (installed === 'true' || installed === 'false') items = items.filter((a) => Boolean(a.installed_integration_id) === (installed === 'true'));
-  return actionsPage(c, 'actions', items);
+  return ok(actionsPage(c.query, items, 'actions', { totalDrift: c.totalDrift }));
 }
 
 function listBindings(c: RouteContext) {
   const triggerId = c.params.triggerId ?? '';
   if (!c.data.triggers.some((t) => t.id === triggerId)) throw notFound(`Trigger ${triggerId} not found`);
-  return actionsPage(c, 'bindings', c.data.bindings.get(triggerId) ?? []);
+  return ok(actionsPage(c.query, c.data.bindings.get(triggerId) ?? [], 'bindings', { totalDrift: c.totalDrift }));
+}
+
+/**
+ * The real list names a trigger once per version: `post-login` v3 (CURRENT), then v2 and v1 (DEPRECATED), each
+ * with its own runtimes. Bindings are per trigger id, so a client must not read them once per entry.
+ */
+function triggerVersions(triggers: readonly Item[]): Item[] {
+  return triggers.flatMap((t) => {
+    const current = Number(/^v(\d+)$/.exec(String(t.version))?.[1] ?? 1);
+    const older: Item[] = [];
+    for (let v = current - 1; v >= 1; v--) older.push({ ...t, version: `v${v}`, status: 'DEPRECATED', runtimes: ['node22'], default_runtime: 'node12' });
+    return [t, ...older];
+  });
 }
 
 function filterEnabled(items: Item[], query: URLSearchParams): Item[] {
@@ -42,7 +45,7 @@ function filterEnabled(items: Item[], query: URLSearchParams): Item[] {
 
 export const EXTENSIBILITY_ROUTES: Route[] = [
   { method: 'GET', path: '/actions/actions', kind: 'actions', scopes: anyOf('read:actions'), handle: listActions },
-  { method: 'GET', path: '/actions/triggers', kind: 'actions', scopes: anyOf('read:actions'), handle: (c) => ok({ triggers: c.data.triggers }) },
+  { method: 'GET', path: '/actions/triggers', kind: 'actions', scopes: anyOf('read:actions'), handle: (c) => ok({ triggers: triggerVersions(c.data.triggers) }) },
   { method: 'GET', path: '/actions/triggers/:triggerId/bindings', kind: 'actions', scopes: anyOf('read:actions'), handle: listBindings },
   {
     method: 'GET',

@@ -65,6 +65,22 @@ export function paginate(query: URLSearchParams, source: ListSource, spec: ListS
   return { start, limit: perPage, total, [spec.key]: items };
 }
 
+/**
+ * One page of the Actions API's own envelope (`/actions/actions`, trigger bindings), as the recordings show it
+ * rather than as documented: 0-based; page 0 is `{<key>, total, per_page}` with no `page`, and no `total` either
+ * when the list is empty; later pages are `{<key>, page, per_page}` with no `total`. The documented default
+ * per_page is 20; the validator rejects include_totals and the checkpoint parameters.
+ */
+export function actionsPage(query: URLSearchParams, items: readonly Item[], key: string, options: PaginateOptions = {}): unknown {
+  rejectParams(query, ['include_totals', 'take', 'from']);
+  const perPage = intParam(query, 'per_page', { min: 1, max: MAX_PER_PAGE, fallback: 20 });
+  const page = intParam(query, 'page', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
+  const slice = items.slice(page * perPage, (page + 1) * perPage);
+  if (page > 0) return { [key]: slice, page, per_page: perPage };
+  const total = items.length + (options.totalDrift ?? 0);
+  return total > 0 ? { [key]: slice, total, per_page: perPage } : { [key]: slice, per_page: perPage };
+}
+
 function checkpointPage(query: URLSearchParams, source: ListSource, key: string, limits: { defaultTake: number; maxTake: number }): unknown {
   const take = intParam(query, 'take', { min: 1, max: limits.maxTake, fallback: limits.defaultTake });
   const from = query.get('from');

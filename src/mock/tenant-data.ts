@@ -12,6 +12,8 @@ export interface TenantData {
   domain: string;
   m2m: readonly MockM2mClient[];
   unavailable: Partial<Record<KindName, UnavailableReason>>;
+  /** Ids of listed resources whose details answer 404 (`deleted_while_reading`). */
+  deleted: ReadonlySet<string>;
   tenant: Item;
   clients: Item[];
   clientGrants: Item[];
@@ -77,6 +79,7 @@ export function buildTenantData(t: MockTenant): TenantData {
     domain: t.domain,
     m2m: t.m2m,
     unavailable: t.unavailable ?? {},
+    deleted: new Set(Object.values(t.deleted_while_reading ?? {}).flat()),
     tenant: t.tenant ?? DEFAULT_TENANT_SETTINGS,
     clients: t.clients ?? [],
     clientGrants: t.client_grants ?? [],

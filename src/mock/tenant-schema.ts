@@ -42,9 +42,15 @@ const shape = {
    */
   recorded_at: z.iso.datetime({ offset: true }).optional(),
   generate_users: z.strictObject({ count: z.int().min(0).max(10_000_000), seed: z.int() }).optional(),
+  /**
+   * Resources deleted between the list call and the reads of their details: they are still listed, but their
+   * sub-lists and single GETs answer 404 (a real tenant changing while it is scanned).
+   */
+  deleted_while_reading: z.partialRecord(z.enum(['connections', 'roles', 'organizations']), z.array(id)).optional(),
   tenant: single,
   clients: listOf('client_id', { client_id: id }),
-  client_grants: listOf('id', { id, client_id: id, audience: z.string(), scope: z.array(z.string()).optional() }),
+  // Real grants may lack client_id (a tenant default grant: default_for) and scope (allow_all_scopes).
+  client_grants: listOf('id', { id, client_id: id.optional(), audience: z.string(), scope: z.array(z.string()).optional() }),
   resource_servers: listOf('id', { id, identifier: z.string() }),
   connections: listOf('id', { id, name: z.string(), strategy: z.string(), enabled_clients: ids }),
   roles: listOf('id', {
@@ -80,7 +86,7 @@ const shape = {
 export const mockTenantSchema = z.looseObject(shape).superRefine((value, ctx) => {
   for (const key of Object.keys(value)) {
     if (!Object.hasOwn(shape, key) && !/^[$_]/.test(key) && key !== 'description') {
-      ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (expected a kind name, domain, m2m, unavailable, recorded_at or generate_users)` });
+      ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (expected a kind name, domain, m2m, unavailable, recorded_at, generate_users or deleted_while_reading)` });
     }
   }
 });

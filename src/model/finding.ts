@@ -50,11 +50,26 @@ export interface SkippedRule {
   missingScopes?: string[];
 }
 
+/** A resource a rule could not judge: a field it reads has a type it cannot judge, or a required field is absent. */
+export interface NotJudgedResource extends FindingResource {
+  reason: string;
+}
+
+/** The resources one evaluated rule could not judge: neither findings nor passes. */
+export interface NotJudgedRule {
+  ruleId: string;
+  count: number;
+  /** The first few, sorted by id. */
+  resources: NotJudgedResource[];
+}
+
 /** The pure result of evaluating rules over a snapshot. */
 export interface Evaluation {
   tenant: { domain: string };
   findings: Finding[];
   skipped: SkippedRule[];
+  /** Present when some evaluated rule could not judge some resource. */
+  notJudged?: NotJudgedRule[];
   rulesEvaluated: number;
 }
 

@@ -21,7 +21,7 @@ const testCase = z.strictObject({
   params: z.record(z.string(), paramValue).optional(),
   /** The scan time, ISO-8601; defaults to 2026-01-01T00:00:00Z so tests never read the clock. */
   now: z.iso.datetime({ offset: true }).optional(),
-  expect: z.enum(['pass', 'fail', 'not_applicable']),
+  expect: z.enum(['pass', 'fail', 'not_applicable', 'not_judged']),
 });
 export type RuleTestCase = z.infer<typeof testCase>;
 
@@ -44,6 +44,11 @@ export const ruleSchema = z
      */
     scope: z.enum(RULE_SCOPES).optional(),
     where: conditionSchema.optional(),
+    /**
+     * Dot-paths the rule cannot judge without: a resource (that `where` selects) with any of them absent or null
+     * is reported as not judged instead of passing or failing.
+     */
+    requires: z.array(z.string().min(1)).optional(),
     assert: conditionSchema,
     message: z.string().min(1),
     params: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), paramValue).default({}),

@@ -11,7 +11,8 @@ const t = (c: Condition, subject: unknown, opts?: Parameters<typeof cond>[1]) =>
 describe('leaf operators', () => {
   it('equals / not_equals are exact complements, including for missing values', () => {
     expect(t({ path: 'a', equals: 1 }, { a: 1 })).toBe(true);
-    expect(t({ path: 'a', equals: 1 }, { a: '1' })).toBe(false);
+    expect(t({ path: 'a', equals: 1 }, { a: '1' })).toBe('not_judged');
+    expect(t({ path: 'a', not_equals: 1 }, { a: '1' })).toBe('not_judged');
     expect(t({ path: 'a', equals: 1 }, {})).toBe(false);
     expect(t({ path: 'a', not_equals: 1 }, {})).toBe(true);
     expect(t({ path: 'a', not_equals: true }, { a: true })).toBe(false);
@@ -21,11 +22,11 @@ describe('leaf operators', () => {
     expect(t({ path: 'a', in: ['x', 'y'] }, {})).toBe(false);
     expect(t({ path: 'a', not_in: ['x'] }, {})).toBe(true);
   });
-  it('contains works on arrays and strings, and not on other types', () => {
+  it('contains works on arrays and strings; other types are not judged', () => {
     expect(t({ path: 'a', contains: 'implicit' }, { a: ['implicit'] })).toBe(true);
     expect(t({ path: 'a', contains: 'mp' }, { a: 'implicit' })).toBe(true);
-    expect(t({ path: 'a', contains: 1 }, { a: 1 })).toBe(false);
-    expect(t({ path: 'a', not_contains: 'x' }, { a: 42 })).toBe(true);
+    expect(t({ path: 'a', contains: 1 }, { a: 1 })).toBe('not_judged');
+    expect(t({ path: 'a', not_contains: 'x' }, { a: 42 })).toBe('not_judged');
     expect(t({ path: 'a', contains_any: ['p', 'q'] }, { a: ['z', 'q'] })).toBe(true);
     expect(t({ path: 'a', contains_any: ['p', 'q'] }, {})).toBe(false);
   });
@@ -37,10 +38,11 @@ describe('leaf operators', () => {
     expect(t({ path: 'a', empty: false }, { a: [1] })).toBe(true);
     expect(t({ path: 'a', empty: true }, { a: 0 })).toBe(false);
   });
-  it('matches uses RE2 with (?i) and never matches non-strings', () => {
+  it('matches uses RE2 with (?i); non-strings are not judged', () => {
     expect(t({ path: 'a', matches: '(?i)^admin' }, { a: 'Administrators' })).toBe(true);
-    expect(t({ path: 'a', matches: 'x' }, { a: ['x'] })).toBe(false);
-    expect(t({ path: 'a', not_matches: 'x' }, { a: 5 })).toBe(true);
+    expect(t({ path: 'a', matches: 'x' }, { a: ['x'] })).toBe('not_judged');
+    expect(t({ path: 'a', not_matches: 'x' }, { a: 5 })).toBe('not_judged');
+    expect(t({ path: 'a', not_matches: 'x' }, {})).toBe(true);
   });
   it('matches stays linear on a pattern that is catastrophic for backtracking engines', () => {
     const start = process.hrtime.bigint();
@@ -49,21 +51,22 @@ describe('leaf operators', () => {
   });
   it('starts_with / ends_with on strings only', () => {
     expect(t({ path: 'a', starts_with: 'http://' }, { a: 'http://x' })).toBe(true);
-    expect(t({ path: 'a', ends_with: '/v2/' }, { a: 3 })).toBe(false);
+    expect(t({ path: 'a', ends_with: '/v2/' }, { a: 3 })).toBe('not_judged');
+    expect(t({ path: 'a', ends_with: '/v2/' }, {})).toBe(false);
   });
   it('numeric comparisons accept numbers and numeric strings only', () => {
     expect(t({ path: 'a', gt: 168 }, { a: 169 })).toBe(true);
     expect(t({ path: 'a', gt: 168 }, { a: 168 })).toBe(false);
     expect(t({ path: 'a', gte: 168 }, { a: 168 })).toBe(true);
     expect(t({ path: 'a', lt: 18 }, { a: '12' })).toBe(true);
-    expect(t({ path: 'a', lt: 18 }, { a: 'twelve' })).toBe(false);
+    expect(t({ path: 'a', lt: 18 }, { a: 'twelve' })).toBe('not_judged');
     expect(t({ path: 'a', lte: 5 }, {})).toBe(false);
   });
   it('version_lt reads the first integer', () => {
     expect(t({ path: 'r', version_lt: 18 }, { r: 'node16' })).toBe(true);
     expect(t({ path: 'r', version_lt: 18 }, { r: 'node22' })).toBe(false);
     expect(t({ path: 'r', version_gte: 18 }, { r: '18' })).toBe(true);
-    expect(t({ path: 'r', version_lt: 18 }, { r: 'latest' })).toBe(false);
+    expect(t({ path: 'r', version_lt: 18 }, { r: 'latest' })).toBe('not_judged');
   });
   it('length compares arrays and strings', () => {
     expect(t({ path: 'a', length: { gt: 2 } }, { a: [1, 2, 3] })).toBe(true);
@@ -75,7 +78,8 @@ describe('leaf operators', () => {
     expect(t({ path: 'd', older_than: 'P90D' }, { d: '2025-09-01T00:00:00Z' }, { now })).toBe(true);
     expect(t({ path: 'd', older_than: 'P90D' }, { d: '2025-10-03T00:00:00Z' }, { now })).toBe(false);
     expect(t({ path: 'd', newer_than: { days: 30 } }, { d: '2025-12-20T00:00:00Z' }, { now })).toBe(true);
-    expect(t({ path: 'd', older_than: 'P1D' }, { d: 'not a date' }, { now })).toBe(false);
+    expect(t({ path: 'd', older_than: 'P1D' }, { d: 'not a date' }, { now })).toBe('not_judged');
+    expect(t({ not: { path: 'd', older_than: 'P1D' } }, { d: 1700000000 }, { now })).toBe('not_judged');
     expect(t({ path: 'd', older_than: 'P1D' }, {}, { now })).toBe(false);
   });
   it('url helpers', () => {
@@ -101,13 +105,14 @@ describe('combinators and quantifiers', () => {
     expect(t(c, { a: 1, c: 3 })).toBe(false);
     expect(t(c, { a: 1 })).toBe(true);
   });
-  it('some / every / none, with missing and non-array values as empty', () => {
+  it('some / every / none: missing values are empty, scalar values are not judged', () => {
     const el: Condition = { url: { wildcard: true } };
     expect(t({ path: 'cb', some: el }, { cb: ['https://a', 'https://*.b'] })).toBe(true);
     expect(t({ path: 'cb', every: el }, { cb: ['https://a', 'https://*.b'] })).toBe(false);
     expect(t({ path: 'cb', none: el }, { cb: ['https://a'] })).toBe(true);
     expect(t({ path: 'cb', some: el }, {})).toBe(false);
-    expect(t({ path: 'cb', every: el }, { cb: 'https://*.b' })).toBe(true);
+    expect(t({ path: 'cb', every: el }, { cb: 'https://*.b' })).toBe('not_judged');
+    expect(t({ path: 'cb', every: el }, {})).toBe(true);
     expect(t({ path: 'cb', none: el }, {})).toBe(true);
   });
   it('count over another kind', () => {

@@ -4,6 +4,7 @@ import { compileCondition } from '../../src/engine/compile-condition.js';
 import { CompileErrors } from '../../src/engine/compile-issue.js';
 import type { EvidenceSink } from '../../src/engine/eval-context.js';
 import { memoryContext } from '../../src/engine/memory-context.js';
+import { NotJudged } from '../../src/engine/not-judged.js';
 import { collectPath, getPath } from '../../src/engine/path.js';
 import type { Condition, Leaf, Scalar } from '../../src/rules/condition-schema.js';
 import { NOW } from '../builders.js';
@@ -102,12 +103,33 @@ const { condition } = fc.letrec<{ condition: Condition; leaf: Condition }>((tie)
 const RELATED = { clients: [{ client_id: 'a', callbacks: ['a', 'https://x'] }, { client_id: '18', callbacks: [] }] };
 const BINDINGS = { params: {}, tenant: { domain: 't.example.com', mgmtApiIdentifier: 'https://t.example.com/api/v2/' } };
 
-function compile(c: Condition, expectValid = false): (s: unknown, evidence?: EvidenceSink) => boolean {
+/** `nj`: the condition read a value of a type it cannot judge (NotJudged), the one thing evaluation may throw. */
+type Outcome = boolean | 'nj';
+
+function compile(c: Condition, expectValid = false): (s: unknown, evidence?: EvidenceSink) => Outcome {
   const errors = new CompileErrors();
   const p = compileCondition(c, [], BINDINGS, errors);
   if (expectValid) expect(errors.issues.map((i) => i.message)).toEqual([]);
   const ctx = memoryContext(RELATED, NOW);
-  return (s, evidence) => p(s, ctx, evidence);
+  return (s, evidence) => {
+    try {
+      return p(s, ctx, evidence);
+    } catch (err) {
+      if (err instanceof NotJudged) return 'nj';
+      throw err;
+    }
+  };
+}
+
+const negate = (x: Outcome): Outcome => (x === 'nj' ? 'nj' : !x);
+/** all/any as evaluated: left to right, stopping at the first deciding part or the first part that is not judged. */
+function sequential(parts: readonly (() => Outcome)[], decides: boolean): Outcome {
+  for (const part of parts) {
+    const r = part();
+    if (r === 'nj') return 'nj';
+    if (r === decides) return decides;
+  }
+  return !decides;
 }
 
 const PROTO_VALUES = new Set<unknown>(
@@ -193,12 +215,15 @@ describe('rule paths that could reach a prototype are load errors', () => {
 });
 
 describe('compiled conditions: total, pure, and the algebra of rule-format.md', () => {
-  it('any condition evaluates to a boolean on any subject without throwing, evidence sink or not', () => {
+  it('any condition evaluates to a boolean or "not judged" on any subject, never another throw, evidence sink or not', () => {
     fc.assert(
       fc.property(condition, subject, (c, s) => {
         const p = compile(c);
-        expect(typeof p(s)).toBe('boolean');
-        expect(p(s, new Map())).toBe(p(s));
+        const plain = p(s);
+        expect(typeof plain === 'boolean' || plain === 'nj').toBe(true);
+        // With a sink every part of all/any is read, so a part the plain run skipped may be the one not judged.
+        const recorded = p(s, new Map());
+        if (recorded !== 'nj') expect(recorded).toBe(plain);
       }),
       RUNS,
     );
@@ -219,7 +244,7 @@ describe('compiled conditions: total, pure, and the algebra of rule-format.md', 
           // An invalid regex is a load error, yet even its placeholder predicate keeps the twins complementary.
           const yes = compile({ ...base, [pos]: x } as Condition, pos !== 'matches')(s);
           const no = compile({ ...base, [neg]: x } as Condition, pos !== 'matches')(s);
-          expect(no).toBe(!yes);
+          expect(no).toBe(negate(yes));
           expect(compile({ not: { ...base, [pos]: x } as Condition })(s)).toBe(no);
         }),
         RUNS,
@@ -243,7 +268,7 @@ describe('compiled conditions: total, pure, and the algebra of rule-format.md', 
   it('not: C is the complement of C', () => {
     fc.assert(
       fc.property(condition, subject, (c, s) => {
-        expect(compile({ not: c })(s)).toBe(!compile(c)(s));
+        expect(compile({ not: c })(s)).toBe(negate(compile(c)(s)));
       }),
       RUNS,
     );
@@ -253,10 +278,15 @@ describe('compiled conditions: total, pure, and the algebra of rule-format.md', 
     fc.assert(
       fc.property(fc.array(condition, { maxLength: 4 }), subject, (parts, s) => {
         const each = parts.map((c) => compile(c)(s));
-        expect(compile({ all: parts })(s)).toBe(each.every(Boolean));
-        expect(compile({ any: parts })(s)).toBe(each.some(Boolean));
-        expect(compile({ all: parts })(s, new Map())).toBe(each.every(Boolean));
-        expect(compile({ any: parts })(s, new Map())).toBe(each.some(Boolean));
+        const lazy = each.map((r) => () => r);
+        expect(compile({ all: parts })(s)).toBe(sequential(lazy, false));
+        expect(compile({ any: parts })(s)).toBe(sequential(lazy, true));
+        // With a sink every part is read (and nested parts too), so "not judged" may come from any of them.
+        const recordedAll = compile({ all: parts })(s, new Map());
+        const recordedAny = compile({ any: parts })(s, new Map());
+        if (each.includes('nj')) expect([recordedAll, recordedAny]).toEqual(['nj', 'nj']);
+        if (recordedAll !== 'nj') expect(recordedAll).toBe(each.every(Boolean));
+        if (recordedAny !== 'nj') expect(recordedAny).toBe(each.some(Boolean));
       }),
       RUNS,
     );
@@ -267,12 +297,17 @@ describe('compiled conditions: total, pure, and the algebra of rule-format.md', 
       fc.property(validPath, condition, subject, (path, c, s) => {
         const p = path === undefined ? {} : { path };
         const some = compile({ ...p, some: c })(s);
-        expect(compile({ ...p, none: c })(s)).toBe(!some);
-        expect(compile({ ...p, every: c })(s)).toBe(!compile({ ...p, some: { not: c } })(s));
+        expect(compile({ ...p, none: c })(s)).toBe(negate(some));
+        expect(compile({ ...p, every: c })(s)).toBe(negate(compile({ ...p, some: { not: c } })(s)));
         if (path === undefined) {
+          if (s !== null && s !== undefined && typeof s !== 'object') {
+            // A scalar where a list is expected cannot be judged.
+            expect(some).toBe('nj');
+            return;
+          }
           const items = Array.isArray(s) ? s : s !== null && typeof s === 'object' ? Object.values(s) : [];
           const inner = compile(c);
-          expect(some).toBe(items.some((el) => inner(el)));
+          expect(some).toBe(sequential(items.map((el) => () => inner(el)), true));
         }
       }),
       RUNS,

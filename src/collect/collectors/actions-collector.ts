@@ -1,3 +1,4 @@
+import { CollectionError } from '../../errors.js';
 import type { Collector, Resource } from '../collector.js';
 import { asObject, readAll } from './simple-collectors.js';
 
@@ -16,16 +17,15 @@ export const actionsCollector: Collector = {
     if (actions.length === 0) return;
     const wanted = supportedTriggers(actions);
     const { body } = await api.get('/actions/triggers');
-    const triggers = asObject(body, '/actions/triggers')['triggers'];
     const bound = new Map<string, Set<string>>();
-    for (const t of Array.isArray(triggers) ? triggers : []) {
-      const triggerId = (t as Resource)['id'];
-      if (typeof triggerId !== 'string' || (wanted !== undefined && !wanted.has(triggerId))) continue;
+    for (const triggerId of triggerIds(body)) {
+      if (wanted !== undefined && !wanted.has(triggerId)) continue;
       const bindings = await readAll(api.pagesWithoutTotals(`/actions/triggers/${encodeURIComponent(triggerId)}/bindings`, { key: 'bindings' }));
       for (const b of bindings) {
         const action = (b as Resource)['action'];
         const actionId = action !== null && typeof action === 'object' ? (action as Resource)['id'] : undefined;
         if (typeof actionId !== 'string') continue;
+        // A set: an action can hold two bindings on one trigger (recorded), and is bound to it once all the same.
         if (!bound.has(actionId)) bound.set(actionId, new Set());
         bound.get(actionId)?.add(triggerId);
       }
@@ -33,6 +33,22 @@ export const actionsCollector: Collector = {
     for (const a of actions) await emit({ ...a, bound_triggers: [...(bound.get(String(a['id'])) ?? [])].sort() });
   },
 };
+
+/**
+ * The distinct trigger ids, in the order listed. The real `/actions/triggers` lists a trigger once per version
+ * (`post-login` v1, v2 and v3), while bindings are per trigger id, so each id is asked about once.
+ */
+function triggerIds(body: unknown): string[] {
+  const triggers = asObject(body, '/actions/triggers')['triggers'];
+  if (!Array.isArray(triggers)) throw new CollectionError('API', '/actions/triggers: expected an array at "triggers".');
+  const ids = new Set<string>();
+  for (const t of triggers) {
+    const id = t !== null && typeof t === 'object' ? (t as Resource)['id'] : undefined;
+    if (typeof id !== 'string') throw new CollectionError('API', '/actions/triggers: expected every trigger to have a string id');
+    ids.add(id);
+  }
+  return [...ids];
+}
 
 /**
  * An action can be bound only to a trigger it supports, so only those triggers' bindings are worth a request. An

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import type { Collector, Resource } from '../collector.js';
+import { GONE, readChildList } from './read-child-list.js';
 import { asObject, idsOf, readAll } from './simple-collectors.js';
 
 const JOIN_CONCURRENCY = 8;
@@ -12,7 +13,7 @@ const OPTIONS_SCOPE = 'read:connections_options';
  */
 export const connectionsCollector: Collector = {
   kind: 'connections',
-  async collect({ api, emit }) {
+  async collect({ api, emit, gone }) {
     const conns: Resource[] = [];
     for await (const page of api.checkpointPages('/connections', { key: 'connections' })) {
       for (const c of page) conns.push(asObject(c, '/connections'));
@@ -22,18 +23,26 @@ export const connectionsCollector: Collector = {
       conns.map((conn) =>
         limit(async () => {
           const id = encodeURIComponent(String(conn['id']));
-          const clients = await readAll(api.checkpointPages(`/connections/${id}/clients`, { key: 'clients', take: 1000 }));
+          const clients = await readChildList(api, `/connections/${id}`, 'id', () =>
+            readAll(api.checkpointPages(`/connections/${id}/clients`, { key: 'clients', take: 1000 })),
+          );
+          if (clients === GONE) {
+            gone(String(conn['id']));
+            return undefined;
+          }
           const { enabled_clients: _legacy, ...rest } = conn;
           return { ...rest, enabled_clients: idsOf(clients, 'client_id') };
         }),
       ),
     );
-    for (const conn of joined) await emit(conn);
+    for (const conn of joined) if (conn) await emit(conn);
     const scopes = api.grantedScopes();
     const optionsMissing = scopes ? !scopes.includes(OPTIONS_SCOPE) : conns.length > 0 && conns.every((c) => c['options'] === undefined || c['options'] === null);
     if (optionsMissing) {
+      // Only the rules that read options are skipped: enabled clients, names and strategies are all there.
       return {
-        status: 'forbidden',
+        status: 'ok',
+        withheldFields: ['options'],
         missingScopes: [OPTIONS_SCOPE],
         detail: 'connection options (password policy, signup, IdP keys) are not returned without read:connections_options',
       };

@@ -1,13 +1,23 @@
 import pLimit from 'p-limit';
 import type { Collector, Resource } from '../collector.js';
+import { GONE, readChildList } from './read-child-list.js';
 import { asObject, idsOf, readAll } from './simple-collectors.js';
 
 const JOIN_CONCURRENCY = 8;
 
+/**
+ * The documented `/organizations/{id}/enabled_connections` lists only enabled connections. Newer tenants also
+ * serve `/organizations/{id}/connections`, whose items add `is_enabled` and `organization_access_level`; an
+ * item that says it is not enabled is left out whichever endpoint answered, so rules see enabled ones only.
+ */
+function isEnabled(item: unknown): boolean {
+  return !(item !== null && typeof item === 'object' && (item as Record<string, unknown>)['is_enabled'] === false);
+}
+
 /** Organizations with member ids and enabled connections (checkpoint paging: both lists may pass 1,000). */
 export const organizationsCollector: Collector = {
   kind: 'organizations',
-  async collect({ api, emit }) {
+  async collect({ api, emit, gone }) {
     const orgs: Resource[] = [];
     for await (const page of api.checkpointPages('/organizations', { key: 'organizations' })) {
       for (const o of page) orgs.push(asObject(o, '/organizations'));
@@ -17,14 +27,21 @@ export const organizationsCollector: Collector = {
       orgs.map((org) =>
         limit(async () => {
           const id = encodeURIComponent(String(org['id']));
-          const [members, enabled] = await Promise.all([
-            readAll(api.checkpointPages(`/organizations/${id}/members`, { key: 'members', query: { fields: 'user_id' } })),
-            readAll(api.offsetPages(`/organizations/${id}/enabled_connections`, { key: 'enabled_connections' })),
-          ]);
-          return { ...org, members: idsOf(members, 'user_id'), enabled_connections: enabled };
+          const joins = await readChildList(api, `/organizations/${id}`, 'id', () =>
+            Promise.all([
+              readAll(api.checkpointPages(`/organizations/${id}/members`, { key: 'members', query: { fields: 'user_id' } })),
+              readAll(api.offsetPages(`/organizations/${id}/enabled_connections`, { key: 'enabled_connections' })),
+            ]),
+          );
+          if (joins === GONE) {
+            gone(String(org['id']));
+            return undefined;
+          }
+          const [members, enabled] = joins;
+          return { ...org, members: idsOf(members, 'user_id'), enabled_connections: enabled.filter(isEnabled) };
         }),
       ),
     );
-    for (const org of joined) await emit(org);
+    for (const org of joined) if (org) await emit(org);
   },
 };

@@ -1,0 +1,46 @@
+import { COVERAGE_LIST_LIMIT, type KindCoverage, type NotUnderstood } from './coverage.js';
+import { KINDS, type KindName } from './kinds.js';
+
+/**
+ * Counts one kind's resources as they are read: understood, not understood (kept out of evaluation) and gone
+ * (deleted while being read). Shared by live collection and the snapshot reader so both end with one coverage.
+ */
+export class KindTally {
+  count = 0;
+  private readonly notUnderstood: NotUnderstood[] = [];
+  private notUnderstoodCount = 0;
+  private readonly gone: string[] = [];
+  private goneCount = 0;
+
+  constructor(private readonly kind: KindName) {}
+
+  reject(entry: NotUnderstood): void {
+    this.notUnderstoodCount++;
+    if (this.notUnderstood.length < COVERAGE_LIST_LIMIT) this.notUnderstood.push(entry);
+  }
+
+  drop(id: string): void {
+    this.goneCount++;
+    if (this.gone.length < COVERAGE_LIST_LIMIT) this.gone.push(id);
+  }
+
+  /** The kind's coverage: `base` is what the collector said (ok when undefined), refined by what was tallied. */
+  coverage(base: Omit<KindCoverage, 'count'> | undefined): KindCoverage {
+    const out: KindCoverage = { ...(base ?? { status: 'ok' }), count: this.count };
+    if (this.goneCount > 0) Object.assign(out, { gone: [...this.gone].sort(), goneCount: this.goneCount });
+    if (this.notUnderstoodCount === 0) return out;
+    Object.assign(out, { notUnderstood: this.notUnderstood, notUnderstoodCount: this.notUnderstoodCount });
+    if (out.status !== 'ok') return out;
+    // A settings object that cannot be read leaves nothing to judge: its rules are skipped, not passed.
+    if (KINDS[this.kind].singleton) return { ...out, status: 'error', detail: notUnderstoodSentence(out) };
+    return { ...out, status: 'partial', detail: notUnderstoodSentence(out) };
+  }
+}
+
+/** `1 of 63 not understood: cgr_1 client_id absent` (the first few named). */
+export function notUnderstoodSentence(c: KindCoverage): string {
+  const n = c.notUnderstoodCount ?? c.notUnderstood?.length ?? 0;
+  const named = (c.notUnderstood ?? []).slice(0, 3).map((e) => `${e.id} ${e.field === '' ? 'the resource' : e.field} ${e.problem}`);
+  const more = n > named.length ? `, +${n - named.length} more` : '';
+  return `${n} of ${c.count + n} not understood: ${named.join('; ')}${more} (a scanner limitation: please report it)`;
+}

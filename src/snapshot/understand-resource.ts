@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { getPath } from '../engine/path.js';
+import type { NotUnderstood } from '../model/coverage.js';
+import { KINDS, type KindName } from '../model/kinds.js';
+import { RESOURCE_SCHEMAS } from './resource-schemas.js';
+
+export type Understood = { ok: true; data: Record<string, unknown> } | { ok: false; entry: NotUnderstood };
+
+/**
+ * Checks one resource against its kind's input schema. A resource that does not fit is described (id, field,
+ * what was found) for coverage instead of failing its kind: the rest of the kind is still judged.
+ * `position` (1-based) names the resource when its id is what is missing.
+ */
+export function understandResource(kind: KindName, resource: unknown, position: number): Understood {
+  const parsed = RESOURCE_SCHEMAS[kind].safeParse(resource);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, entry: describe(kind, resource, parsed.error.issues, position) };
+}
+
+function describe(kind: KindName, resource: unknown, issues: readonly z.core.$ZodIssue[], position: number): NotUnderstood {
+  const info = KINDS[kind];
+  const rawId = resource !== null && typeof resource === 'object' && !info.singleton ? (resource as Record<string, unknown>)[info.idField] : undefined;
+  const id = info.singleton ? kind : typeof rawId === 'string' && rawId !== '' ? rawId : `#${position}`;
+  const issue = issues[0];
+  const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol').map(String);
+  const value = path.length === 0 ? resource : getPath(resource, path);
+  return { id, field: path.join('.'), problem: valueProblem(value, issue?.code === 'too_small' ? 'a non-empty string' : expected(issue)) };
+}
+
+function expected(issue: z.core.$ZodIssue | undefined): string {
+  if (issue?.code === 'invalid_type') return `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+  return 'another shape';
+}
+
+/** `absent`, `null`, or `a number (expected a string)`: the type only, never the value (it may be a secret). */
+export function valueProblem(value: unknown, want: string): string {
+  if (value === undefined) return 'absent';
+  if (value === null) return `null (expected ${want})`;
+  return `${typeName(value)} (expected ${want})`;
+}
+
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
+  return `a ${typeof value}`;
+}
