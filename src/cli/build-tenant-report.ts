@@ -19,6 +19,7 @@ export interface TenantReportInput {
   /** Set in a multi-tenant scan: the report carries it, and only this tenant's part of a baseline applies. */
   tenantName?: string;
   multiTenant?: boolean;
+  allowPartial?: boolean;
 }
 
 export interface TenantReport {
@@ -53,6 +54,7 @@ export function buildTenantReport(input: TenantReportInput): TenantReport {
     startedAt: input.startedAt,
     finishedAt: new Date().toISOString(),
     failOn: input.failOn,
+    allowPartial: input.allowPartial === true,
     ...(input.tenantName === undefined ? {} : { tenantName: input.tenantName }),
   });
   return { report, ...(baseline ? { baselineTenant: baseline.doc.tenant.domain } : {}) };

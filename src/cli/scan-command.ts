@@ -11,6 +11,7 @@ import { summaryLine } from '../report/render-table.js';
 import { useColor, type Terminal } from './terminal.js';
 import { writeReports } from './write-reports.js';
 import { gateNotices } from '../gate/gate-notices.js';
+import { coverageNotices, incompleteAdvice } from '../report/incomplete-advice.js';
 import { loadGateInputs } from '../gate/load-gate-inputs.js';
 import { staleSuppressions } from '../gate/stale-suppressions.js';
 
@@ -46,17 +47,14 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
     scanned = live.scanned;
     collection = live.collection;
   }
-  const { report, baselineTenant } = buildTenantReport({ scanned, collection, rules, gateInputs, failOn, startedAt });
+  const { report, baselineTenant } = buildTenantReport({ scanned, collection, rules, gateInputs, failOn, startedAt, allowPartial: opts.allowPartial });
   writeReports(report, opts, { color, rules: docs }, term);
 
-  const incomplete = report.skipped.length > 0;
   if (!opts.quiet && (opts.format !== 'table' || opts.output)) term.stderr(`auth0-scan: ${summaryLine(report)}\n`);
-  if (!opts.quiet) for (const line of gateNotices(report, baselineTenant)) term.stderr(`auth0-scan: ${line}\n`);
-  if (incomplete && !opts.allowPartial) {
-    term.stderr(
-      `auth0-scan: ${report.skipped.length} rule(s) skipped because data is missing (${[...new Set(report.skipped.flatMap((s) => s.kinds))].join(', ')}); ` +
-        'grant the missing scopes, --skip those rules, or pass --allow-partial\n',
-    );
+  if (!opts.quiet) for (const line of [...gateNotices(report, baselineTenant), ...coverageNotices(report)]) term.stderr(`auth0-scan: ${line}\n`);
+  const advice = incompleteAdvice(report);
+  if (advice !== undefined && !opts.allowPartial) {
+    term.stderr(`auth0-scan: ${advice}\n`);
     return EXIT.collection;
   }
   const stale = staleSuppressions(report);

@@ -8,6 +8,7 @@ import type { RenderOptions, ScanReport, TenantFailure } from '../model/report.j
 import type { FailOn } from '../model/severity.js';
 import { buildMultiTenantReport } from '../report/build-multi-tenant-report.js';
 import { tenantHeading } from '../report/multi-tenant-labels.js';
+import { coverageNotices, incompleteAdvice } from '../report/incomplete-advice.js';
 import { multiTenantSummaryLine } from '../report/multi-tenant-summary-line.js';
 import { toolVersion } from '../version.js';
 import { buildTenantReport } from './build-tenant-report.js';
@@ -55,6 +56,7 @@ export async function scanTenants(input: ScanTenantsInput, term: Terminal): Prom
       failOn,
       startedAt: o.startedAt,
       multiTenant: true,
+      allowPartial: opts.allowPartial,
       ...(o.target.name === undefined ? {} : { tenantName: o.target.name }),
     });
     reports.push(built.report);
@@ -74,15 +76,9 @@ export async function scanTenants(input: ScanTenantsInput, term: Terminal): Prom
     });
   }
   for (const f of failed) say(`${tenantHeading(f.tenant)}: ${f.message}`);
+  if (!opts.quiet) for (const r of reports) for (const line of coverageNotices(r)) say(`${tenantHeading(r.tenant)}: ${line}`);
   const incomplete = reports.filter((r) => r.skipped.length > 0);
-  if (!opts.allowPartial) {
-    for (const r of incomplete) {
-      say(
-        `${tenantHeading(r.tenant)}: ${r.skipped.length} rule(s) skipped because data is missing (${[...new Set(r.skipped.flatMap((s) => s.kinds))].join(', ')}); ` +
-          'grant the missing scopes, --skip those rules, or pass --allow-partial',
-      );
-    }
-  }
+  if (!opts.allowPartial) for (const r of incomplete) say(`${tenantHeading(r.tenant)}: ${incompleteAdvice(r) ?? ''}`);
   if (failed.length > 0 || (incomplete.length > 0 && !opts.allowPartial)) return EXIT.collection;
   const staleEntries = [...stale.expired, ...stale.unused];
   if (opts.strictSuppressions && staleEntries.length > 0) {

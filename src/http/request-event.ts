@@ -15,8 +15,8 @@ export interface RequestEvent {
 export type QueryValue = string | number | boolean | undefined;
 export type Query = Record<string, QueryValue>;
 
-/** Query parameters whose values are harmless in a log: paging, cursors and field lists. */
-const SHOWN = new Set(['from', 'take', 'page', 'per_page', 'fields', 'include_fields', 'include_totals']);
+/** Query parameters whose values are harmless in a log: paging, cursors, field lists and fixed filters. */
+const SHOWN = new Set(['from', 'take', 'page', 'per_page', 'fields', 'include_fields', 'include_totals', 'is_global']);
 
 export function queryString(query: Query | undefined): string {
   const params = new URLSearchParams();

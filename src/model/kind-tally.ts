@@ -28,13 +28,20 @@ export class KindTally {
   coverage(base: Omit<KindCoverage, 'count'> | undefined): KindCoverage {
     const out: KindCoverage = { ...(base ?? { status: 'ok' }), count: this.count };
     if (this.goneCount > 0) Object.assign(out, { gone: [...this.gone].sort(), goneCount: this.goneCount });
-    if (this.notUnderstoodCount === 0) return out;
-    Object.assign(out, { notUnderstood: this.notUnderstood, notUnderstoodCount: this.notUnderstoodCount });
-    if (out.status !== 'ok') return out;
-    // A settings object that cannot be read leaves nothing to judge: its rules are skipped, not passed.
-    if (KINDS[this.kind].singleton) return { ...out, status: 'error', detail: notUnderstoodSentence(out) };
-    return { ...out, status: 'partial', detail: notUnderstoodSentence(out) };
+    return withNotUnderstood(this.kind, out, this.notUnderstood, this.notUnderstoodCount);
   }
+}
+
+/**
+ * Adds resources that could not be read to a kind's coverage (they are not in `count`). A list kind becomes
+ * `partial`; a settings object that cannot be read leaves nothing to judge, so its rules are skipped, not passed.
+ */
+export function withNotUnderstood(kind: KindName, cov: KindCoverage, entries: readonly NotUnderstood[], n: number): KindCoverage {
+  if (n === 0) return cov;
+  const listed = [...(cov.notUnderstood ?? []), ...entries].slice(0, COVERAGE_LIST_LIMIT);
+  const out: KindCoverage = { ...cov, notUnderstood: listed, notUnderstoodCount: (cov.notUnderstoodCount ?? cov.notUnderstood?.length ?? 0) + n };
+  if (out.status !== 'ok' && out.status !== 'partial') return out;
+  return { ...out, status: KINDS[kind].singleton ? 'error' : 'partial', detail: notUnderstoodSentence(out) };
 }
 
 /** `1 of 63 not understood: cgr_1 client_id absent` (the first few named). */

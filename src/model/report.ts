@@ -1,4 +1,4 @@
-import type { CollectionStats, Finding, FindingResource, SkippedRule } from './finding.js';
+import type { CollectionStats, Finding, FindingResource, NotJudgedRule, SkippedRule } from './finding.js';
 import type { FailOn, Severity } from './severity.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -21,15 +21,29 @@ export interface ScanReport {
     rulesSkipped: number;
     /** Findings a suppression entry covers (left out of total and bySeverity); present when suppressions were read. */
     suppressed?: number;
-    gate: { failOn: FailOn; passed: boolean };
+    /** Resource judgements the evaluated rules could not make (see notJudged); present when there are some. */
+    notJudged?: number;
+    gate: Gate;
   };
   findings: Finding[];
   skipped: SkippedRule[];
+  /** Per evaluated rule, the resources it could not judge: neither findings nor passes. */
+  notJudged?: NotJudgedRule[];
   /** Present when suppression entries were read (not with --no-ignores). */
   suppressions?: SuppressionsReport;
   /** Present when the scan was compared with a baseline report (--baseline). */
   baseline?: BaselineReport;
   collection: CollectionStats;
+}
+
+/**
+ * `incomplete`: some rule was skipped because its data is missing (or, in a multi-tenant document, a tenant could
+ * not be read), so the run cannot vouch for those rules: the gate does not pass unless --allow-partial accepted it.
+ */
+export interface Gate {
+  failOn: FailOn;
+  passed: boolean;
+  incomplete?: true;
 }
 
 /**

@@ -14,13 +14,15 @@ export interface BuildMultiTenantReportInput {
 /**
  * One document for a scan of several tenants: the tenants' own reports unchanged, plus a summary of the same shape
  * as a single report's whose counts are sums and whose gate fails when any tenant's gate fails. A tenant that could
- * not be read has no findings to gate on: it is listed in `failed` (and the CLI exits 3).
+ * not be read is listed in `failed` (and the CLI exits 3); with nothing to vouch for, it also fails the gate.
  */
 export function buildMultiTenantReport(input: BuildMultiTenantReportInput): MultiTenantReport {
   const { reports } = input;
   const sum = (pick: (r: ScanReport) => number) => reports.reduce((n, r) => n + pick(r), 0);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, sum((r) => r.summary.bySeverity[s])])) as Record<Severity, number>;
   const withSuppressions = reports.some((r) => r.summary.suppressed !== undefined);
+  const notJudged = sum((r) => r.summary.notJudged ?? 0);
+  const incomplete = input.failed.length > 0 || reports.some((r) => r.summary.gate.incomplete === true);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'auth0-scan', version: input.toolVersion },
@@ -32,7 +34,13 @@ export function buildMultiTenantReport(input: BuildMultiTenantReportInput): Mult
       rulesEvaluated: sum((r) => r.summary.rulesEvaluated),
       rulesSkipped: sum((r) => r.summary.rulesSkipped),
       ...(withSuppressions ? { suppressed: sum((r) => r.summary.suppressed ?? 0) } : {}),
-      gate: { failOn: input.failOn, passed: reports.every((r) => r.summary.gate.passed) },
+      ...(notJudged > 0 ? { notJudged } : {}),
+      gate: {
+        failOn: input.failOn,
+        // A tenant that could not be read has nothing to vouch for: the document's gate cannot pass.
+        passed: reports.every((r) => r.summary.gate.passed) && input.failed.length === 0,
+        ...(incomplete ? { incomplete: true as const } : {}),
+      },
     },
     tenants: [...reports],
     failed: [...input.failed],

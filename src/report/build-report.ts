@@ -17,6 +17,8 @@ export interface BuildReportInput {
   baseline?: BaselineReport;
   /** The config file's label of the tenant, in a multi-tenant scan. */
   tenantName?: string;
+  /** --allow-partial: skipped rules do not fail the gate (the report still says the run is incomplete). */
+  allowPartial?: boolean;
 }
 
 /** Assembles the document every reporter renders; ordering is fixed so two runs of the same tenant diff cleanly. */
@@ -28,6 +30,8 @@ export function buildReport(input: BuildReportInput): ScanReport {
   const skipped = [...evaluation.skipped].sort(compareSkipped);
   // Suppressed findings stay in the document (marked) but not in the counts; the gate also ignores known ones.
   const open = findings.filter((f) => f.suppression === undefined);
+  const incomplete = skipped.length > 0;
+  const notJudged = evaluation.notJudged ?? [];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'auth0-scan', version: input.toolVersion },
@@ -40,10 +44,16 @@ export function buildReport(input: BuildReportInput): ScanReport {
       rulesEvaluated: evaluation.rulesEvaluated,
       rulesSkipped: skipped.length,
       ...(input.suppressions ? { suppressed: findings.length - open.length } : {}),
-      gate: { failOn, passed: gatePassed(findings.filter(countsForGate), failOn) },
+      ...(notJudged.length > 0 ? { notJudged: notJudged.reduce((n, r) => n + r.count, 0) } : {}),
+      gate: {
+        failOn,
+        passed: gatePassed(findings.filter(countsForGate), failOn) && (!incomplete || input.allowPartial === true),
+        ...(incomplete ? { incomplete: true as const } : {}),
+      },
     },
     findings,
     skipped,
+    ...(notJudged.length > 0 ? { notJudged: [...notJudged].sort((a, b) => compareText(a.ruleId, b.ruleId)) } : {}),
     ...(input.suppressions ? { suppressions: input.suppressions } : {}),
     ...(input.baseline ? { baseline: input.baseline } : {}),
     collection: { ...input.collection, kinds: orderedKinds(input.collection.kinds) },

@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { ScanReport } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
+import { markdownGate } from './markdown-gate.js';
 import { markdownCode, markdownText } from './markdown-text.js';
 import { tenantHeading } from './multi-tenant-labels.js';
 import { resourceLabel } from './resource-label.js';
@@ -32,22 +33,24 @@ export function renderMarkdown(report: ScanReport): string {
   if (open.length > listed.length) {
     blocks.push(`_Only the ${listed.length} most severe of ${open.length} findings are listed; the JSON report has them all._`);
   }
-  if (report.findings.length === 0) blocks.push('No findings: every evaluated rule passed.');
+  if (report.findings.length === 0 && report.skipped.length === 0) blocks.push('No findings: every evaluated rule passed.');
+  else if (report.findings.length === 0) blocks.push('No findings in what could be read: **the run is incomplete** (see the skipped rules).');
   else if (open.length === 0) blocks.push('No open findings: every finding is suppressed.');
   if (report.summary.suppressed) blocks.push(`${plural(report.summary.suppressed, 'finding')} suppressed (not listed, not gated).`);
   if (report.skipped.length > 0) blocks.push(skippedBlock(report));
+  if ((report.notJudged ?? []).length > 0) blocks.push(notJudgedBlock(report));
   return `${blocks.join('\n\n')}\n`;
 }
 
 function header(report: ScanReport): string {
   const { summary } = report;
-  const gate = summary.gate.passed ? '✅ passed' : '❌ failed';
+  const gate = markdownGate(summary.gate);
   const source = report.collection.source === 'live' ? '' : ` (${report.collection.source})`;
   return [
     `## auth0-scan: ${markdownText(tenantHeading(report.tenant))}${source}`,
     '',
     `**Gate: ${gate}** (fail-on \`${summary.gate.failOn}\`) · ${plural(summary.total, 'finding')} · ` +
-      `${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped · ` +
+      `${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped${summary.notJudged ? `, ${summary.notJudged} not judged` : ''} · ` +
       `auth0-scan ${markdownText(report.tool.version)}`,
   ].join('\n');
 }
@@ -80,6 +83,22 @@ function skippedBlock(report: ScanReport): string {
     'Not evaluated, so not passed: the data they need could not be read.',
     '',
     '| Rule | Reason | Missing scopes |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+function notJudgedBlock(report: ScanReport): string {
+  const rows = (report.notJudged ?? []).flatMap((r) => {
+    const more = r.count > r.resources.length ? [`| ${markdownCode(r.ruleId)} | _+${r.count - r.resources.length} more_ | |`] : [];
+    return [...r.resources.map((x) => `| ${markdownCode(r.ruleId)} | ${markdownText(resourceLabel(x))} | ${markdownText(x.reason)} |`), ...more];
+  });
+  return [
+    `### Not judged (${report.summary.notJudged ?? 0})`,
+    '',
+    'Resources a rule could not judge (a field of a type it cannot read, or a field it requires is absent): neither found nor passed.',
+    '',
+    '| Rule | Resource | Why |',
     '| --- | --- | --- |',
     ...rows,
   ].join('\n');

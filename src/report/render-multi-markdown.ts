@@ -1,5 +1,6 @@
 import type { MultiTenantReport } from '../model/report.js';
 import { SEVERITIES } from '../model/severity.js';
+import { markdownGate } from './markdown-gate.js';
 import { markdownText } from './markdown-text.js';
 import { plural, tenantHeading } from './multi-tenant-labels.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -15,7 +16,7 @@ export function renderMultiTenantMarkdown(report: MultiTenantReport): string {
     [
       `## auth0-scan: ${plural(count, 'tenant')}`,
       '',
-      `**Gate: ${summary.gate.passed ? '✅ passed' : '❌ failed'}** (fail-on \`${summary.gate.failOn}\`) · ${plural(summary.total, 'finding')} · ` +
+      `**Gate: ${markdownGate(summary.gate)}** (fail-on \`${summary.gate.failOn}\`) · ${plural(summary.total, 'finding')} · ` +
         `${report.failed.length > 0 ? `${report.failed.length} not read · ` : ''}auth0-scan ${markdownText(report.tool.version)}`,
     ].join('\n'),
     overview(report),
@@ -33,7 +34,7 @@ function overview(report: MultiTenantReport): string {
   const align = `| --- | --- | ${SEVERITIES.map(() => '---:').join(' | ')} | ---: |`;
   const rows = report.tenants.map((r) => {
     const counts = SEVERITIES.map((s) => String(r.summary.bySeverity[s]));
-    return `| ${markdownText(tenantHeading(r.tenant))} | ${r.summary.gate.passed ? '✅' : '❌'} | ${counts.join(' | ')} | ${r.summary.rulesSkipped} |`;
+    return `| ${markdownText(tenantHeading(r.tenant))} | ${markdownGate(r.summary.gate).split(' ')[0]} | ${counts.join(' | ')} | ${r.summary.rulesSkipped} |`;
   });
   const failed = report.failed.map((f) => `| ${markdownText(tenantHeading(f.tenant))} | not read | ${SEVERITIES.map(() => '').join(' | ')} | |`);
   return [head, align, ...rows, ...failed].join('\n');

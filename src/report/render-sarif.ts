@@ -27,12 +27,23 @@ export function buildSarif(report: ScanReport, options: Pick<RenderOptions, 'rul
     (a, b) => Number(a.suppression !== undefined) - Number(b.suppression !== undefined) || severityRank(a.severity) - severityRank(b.severity),
   );
   const kept = ordered.slice(0, SARIF_MAX_RESULTS);
-  const notifications: SarifNotification[] = report.skipped.map((s) => ({
+  // One error per kind that could not be read: the run says it is incomplete, so no consumer takes the absence of
+  // the skipped rules' results for fixed alerts.
+  const notifications: SarifNotification[] = missingKindNotifications(report);
+  notifications.push(...report.skipped.map((s): SarifNotification => ({
     level: 'warning',
     message: { text: `Rule ${s.ruleId} was skipped: ${s.reason}` },
     associatedRule: index.has(s.ruleId) ? { id: s.ruleId, index: index.get(s.ruleId) } : { id: s.ruleId },
     properties: { kinds: s.kinds, ...(s.missingScopes ? { missingScopes: s.missingScopes } : {}) },
-  }));
+  })));
+  for (const r of report.notJudged ?? []) {
+    notifications.push({
+      level: 'note',
+      message: { text: `Rule ${r.ruleId} could not judge ${r.count} resource${r.count === 1 ? '' : 's'}: ${r.resources.slice(0, 3).map((x) => `${x.type}/${x.id} (${x.reason})`).join('; ')}` },
+      associatedRule: index.has(r.ruleId) ? { id: r.ruleId, index: index.get(r.ruleId) } : { id: r.ruleId },
+      properties: { notJudged: r.count, resources: r.resources.map((x) => `${x.type}/${x.id}`) },
+    });
+  }
   if (ordered.length > kept.length) {
     notifications.push({
       level: 'warning',
@@ -54,7 +65,7 @@ export function buildSarif(report: ScanReport, options: Pick<RenderOptions, 'rul
         automationDetails: { id: `auth0-scan/${domain}/` },
         invocations: [
           {
-            executionSuccessful: true,
+            executionSuccessful: report.skipped.length === 0,
             ...(UTC_TIMESTAMP.test(report.startedAt) ? { startTimeUtc: report.startedAt } : {}),
             ...(UTC_TIMESTAMP.test(report.finishedAt) ? { endTimeUtc: report.finishedAt } : {}),
             toolExecutionNotifications: notifications,
@@ -64,6 +75,20 @@ export function buildSarif(report: ScanReport, options: Pick<RenderOptions, 'rul
       },
     ],
   };
+}
+
+function missingKindNotifications(report: ScanReport): SarifNotification[] {
+  const kinds = [...new Set(report.skipped.flatMap((s) => s.kinds))];
+  return kinds.map((kind) => {
+    const c = report.collection.kinds[kind];
+    const why = c === undefined ? 'not collected' : `${c.status}${c.missingScopes?.length ? ` (missing ${c.missingScopes.join(', ')})` : ''}${c.detail ? `: ${c.detail}` : ''}`;
+    const rules = report.skipped.filter((s) => s.kinds.includes(kind)).length;
+    return {
+      level: 'error' as const,
+      message: { text: `${kind} could not be read (${why}); ${rules} rule${rules === 1 ? '' : 's'} not evaluated.` },
+      properties: { kind, status: c?.status ?? 'not collected', ...(c?.missingScopes ? { missingScopes: c.missingScopes } : {}) },
+    };
+  });
 }
 
 function sarifResult(f: Finding, domain: string, ruleIndex: number): SarifResult {

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Finding } from '../model/finding.js';
-import type { RenderOptions, ScanReport } from '../model/report.js';
+import type { Gate, RenderOptions, ScanReport } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { resourceLabel } from './resource-label.js';
 import { terminalSafe, wrapText } from './terminal-text.js';
@@ -24,10 +24,15 @@ export function renderTable(report: ScanReport, options: Pick<RenderOptions, 'co
     const group = open.filter((f) => f.severity === severity);
     if (group.length > 0) blocks.push(`${severityLabel(severity, group.length, c)}\n${findingsTable(group, c)}`);
   }
-  if (report.findings.length === 0) blocks.push(c.green('No findings: every evaluated rule passed.'));
+  // An incomplete run cannot say that all is well: the skipped block below says what it could not judge.
+  const complete = report.skipped.length === 0;
+  if (report.findings.length === 0 && complete) blocks.push(c.green('No findings: every evaluated rule passed.'));
+  else if (report.findings.length === 0) blocks.push(c.yellow('No findings in what could be read: the run is incomplete.'));
   else if (open.length === 0) blocks.push(c.green('No open findings: every finding is suppressed.'));
   const skipped = skippedBlock(report, c);
   if (skipped) blocks.push(skipped);
+  const notJudged = notJudgedBlock(report, c);
+  if (notJudged) blocks.push(notJudged);
   const coverage = coverageLine(report);
   if (coverage) blocks.push(c.yellow(coverage));
   const filters = gateFiltersBlock(report);
@@ -89,12 +94,26 @@ function skippedBlock(report: ScanReport, c: ChalkInstance): string | undefined 
   return lines.join('\n');
 }
 
+function notJudgedBlock(report: ScanReport, c: ChalkInstance): string | undefined {
+  const rules = report.notJudged ?? [];
+  if (rules.length === 0) return undefined;
+  const lines = [c.bold(`Not judged (${plural(report.summary.notJudged ?? 0, 'resource')}): neither found nor passed`)];
+  for (const r of rules) {
+    const named = r.resources.slice(0, 3).map((x) => `${resourceLabel(x)}: ${x.reason}`);
+    lines.push(indent(`• ${r.ruleId}: ${named.join('; ')}${r.count > named.length ? `; +${r.count - named.length} more` : ''}`, 2, 4));
+  }
+  return lines.join('\n');
+}
+
 function coverageLine(report: ScanReport): string | undefined {
   const gaps: string[] = [];
   for (const [kind, cov] of Object.entries(report.collection.kinds)) {
-    if (!cov || cov.status === 'ok') continue;
+    if (!cov) continue;
     const scopes = cov.missingScopes?.length ? ` (missing ${cov.missingScopes.join(', ')})` : '';
-    gaps.push(`${kind} ${cov.status}${scopes}${cov.detail ? `: ${cov.detail}` : ''}`);
+    const withheld = cov.withheldFields?.length ? ` ${cov.withheldFields.join(', ')} withheld` : '';
+    const gone = cov.goneCount ? `, ${cov.goneCount} deleted while read` : '';
+    if (cov.status === 'ok' && withheld === '' && gone === '') continue;
+    gaps.push(`${kind} ${cov.status}${withheld}${scopes}${gone}${cov.detail ? `: ${cov.detail}` : ''}`);
   }
   return gaps.length === 0 ? undefined : indent(`Coverage: ${gaps.join('; ')}`, 0, 2);
 }
@@ -124,9 +143,19 @@ export function summaryLine(report: ScanReport, c: ChalkInstance = new Chalk({ l
   const counts = SEVERITIES.filter((s) => summary.bySeverity[s] > 0).map((s) => `${summary.bySeverity[s]} ${s}`);
   const findings =
     plural(summary.total, 'finding') + (counts.length > 0 ? ` (${counts.join(', ')})` : '') + (summary.suppressed ? ` + ${summary.suppressed} suppressed` : '');
-  const rules = `${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped`;
-  const gate = summary.gate.passed ? c.green.bold('passed') : c.red.bold('FAILED');
+  const notJudged = summary.notJudged ? `, ${summary.notJudged} not judged` : '';
+  const rules = `${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped${notJudged}`;
+  const gate = gateWord(summary.gate, c);
   return `${findings} · ${rules} · gate: ${gate} (fail-on ${summary.gate.failOn}${report.baseline ? ', new findings only' : ''})`;
+}
+
+/**
+ * `passed`, `FAILED`, or `INCOMPLETE`: a run that could not read what its rules need fails on that alone (exit 3,
+ * whatever the findings), so that is what it says; the counts beside it still show the findings.
+ */
+export function gateWord(gate: Gate, c: ChalkInstance = new Chalk({ level: 0 })): string {
+  if (gate.passed) return c.green.bold(gate.incomplete ? 'passed (partial run accepted)' : 'passed');
+  return c.red.bold(gate.incomplete ? 'INCOMPLETE' : 'FAILED');
 }
 
 function indent(text: string, first: number, rest: number): string {

@@ -43,7 +43,8 @@ export interface SarifRun {
   tool: { driver: { name: 'auth0-scan'; version: string; informationUri: string; rules: SarifRule[] } };
   automationDetails: { id: string };
   invocations: {
-    executionSuccessful: true;
+    /** False when rules were skipped because data is missing: their absent results say nothing. */
+    executionSuccessful: boolean;
     startTimeUtc?: string;
     endTimeUtc?: string;
     toolExecutionNotifications: SarifNotification[];

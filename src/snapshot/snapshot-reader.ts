@@ -9,7 +9,9 @@ import { formatIssue } from '../rules/format-issue.js';
 import { formatDocPath } from '../rules/source-document.js';
 import type { SnapshotSink } from '../core/snapshot-sink.js';
 import { redactResource } from './redact.js';
-import { RESOURCE_SCHEMAS } from './resource-schemas.js';
+import { understandResource } from './understand-resource.js';
+import { withNotUnderstood } from '../model/kind-tally.js';
+import { COVERAGE_LIST_LIMIT, type NotUnderstood } from '../model/coverage.js';
 import { snapshotEndSchema, snapshotHeaderSchema, snapshotRecordSchema, SNAPSHOT_FORMAT } from './snapshot-format.js';
 import type { z } from 'zod';
 
@@ -24,6 +26,10 @@ export async function readSnapshot(path: string, sink: SnapshotSink): Promise<vo
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;
   let state: 'header' | 'body' | 'done' = 'header';
+  // A resource this version cannot read (a snapshot from another version, or edited by hand) is kept out of
+  // evaluation and named in its kind's coverage, as during collection: it never fails the whole snapshot.
+  const rejected = new Map<KindName, { entries: NotUnderstood[]; n: number }>();
+  const seen = new Map<KindName, number>();
   const fail = (message: string): never => {
     input.destroy();
     throw new InputError('SNAPSHOT', message, `${path}:${lineNo}`);
@@ -49,14 +55,28 @@ export async function readSnapshot(path: string, sink: SnapshotSink): Promise<vo
       }
       if (value !== null && typeof value === 'object' && 'end' in value) {
         const end = check(snapshotEndSchema, value, fail, 'end record');
-        await sink.end(end.coverage, end.stats);
+        const coverage = { ...end.coverage };
+        for (const [kind, { entries, n }] of rejected) {
+          const base = coverage[kind] ?? { status: 'ok' as const, count: 0 };
+          coverage[kind] = withNotUnderstood(kind, { ...base, count: Math.max(0, base.count - n) }, entries, n);
+        }
+        await sink.end(coverage, end.stats);
         state = 'done';
         continue;
       }
       const record = check(snapshotRecordSchema, value, fail, 'record');
       const kind: KindName = record.kind;
-      const data = check(RESOURCE_SCHEMAS[kind], record.data, fail, `${kind} resource`);
-      await sink.resource(kind, redactResource(kind, data));
+      const position = (seen.get(kind) ?? 0) + 1;
+      seen.set(kind, position);
+      const understood = understandResource(kind, record.data, position);
+      if (!understood.ok) {
+        const r = rejected.get(kind) ?? { entries: [], n: 0 };
+        r.n++;
+        if (r.entries.length < COVERAGE_LIST_LIMIT) r.entries.push(understood.entry);
+        rejected.set(kind, r);
+        continue;
+      }
+      await sink.resource(kind, redactResource(kind, understood.data));
     }
   } catch (err) {
     if (err instanceof InputError) throw err;

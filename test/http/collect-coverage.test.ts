@@ -62,15 +62,16 @@ describe('coverage', () => {
     expect(run.coverage.organizations).toMatchObject({ status: 'forbidden', count: 0, missingScopes: ['read:organization_members'] });
   });
 
-  it('marks connections forbidden without read:connections_options (options silently missing)', async () => {
+  it('marks connection options withheld without read:connections_options (only the rules reading options are skipped)', async () => {
     const run = await coverageFor('no-options', ['connections']);
-    expect(run.coverage.connections).toMatchObject({ status: 'forbidden', count: 3, missingScopes: ['read:connections_options'] });
+    expect(run.coverage.connections).toMatchObject({ status: 'ok', count: 3, withheldFields: ['options'], missingScopes: ['read:connections_options'] });
     expect(run.memory.list('connections').every((c) => c['options'] === undefined)).toBe(true);
   });
 
   it('marks clients forbidden with read:client_summary only (summaries would read as insecure defaults)', async () => {
     const run = await coverageFor('summary', ['clients']);
-    expect(run.coverage.clients).toMatchObject({ status: 'forbidden', count: 4, missingScopes: ['read:clients'] });
+    // The tenant file's fourth client is the global client, which is not an application.
+    expect(run.coverage.clients).toMatchObject({ status: 'forbidden', count: 3, missingScopes: ['read:clients'] });
     expect(Object.keys(run.memory.list('clients')[0] ?? {}).sort()).toEqual(['app_type', 'client_id', 'name']);
   });
 
@@ -87,7 +88,7 @@ describe('coverage', () => {
       server.setFaults({ serverErrors: [{ status: 503, everyNth: 1, path: '/api/v2/roles' }] });
       const run = await collect({ server, clientId: 'full', clientSecret: 'full-secret', kinds: ['roles', 'clients', 'connections', 'tenant'], retry: { ...FAST_RETRY, maxAttempts: 4 } });
       expect(run.coverage.roles).toMatchObject({ status: 'error', count: 0, detail: expect.stringContaining('503') });
-      expect(run.coverage.clients).toEqual({ status: 'ok', count: 4 });
+      expect(run.coverage.clients).toEqual({ status: 'ok', count: 3 });
       expect(run.coverage.connections).toEqual({ status: 'ok', count: 3 });
       expect(run.coverage.tenant).toEqual({ status: 'ok', count: 1 });
       expect(server.stats().byPath['/api/v2/roles']).toBe(4);

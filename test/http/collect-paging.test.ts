@@ -112,7 +112,7 @@ describe('paging past 100 items', () => {
   });
 
   it('uses offset paging (page/per_page=100/include_totals) for the others', () => {
-    expect(queries('/clients')).toEqual(['?page=0&per_page=100&include_totals=true', '?page=1&per_page=100&include_totals=true']);
+    expect(queries('/clients')).toEqual(['?is_global=false&page=0&per_page=100&include_totals=true', '?is_global=false&page=1&per_page=100&include_totals=true']);
     expect(queries('/roles')).toEqual(['?page=0&per_page=100&include_totals=true', '?page=1&per_page=100&include_totals=true']);
     expect(queries('/resource-servers')).toHaveLength(2);
     expect(queries('/roles/rol_000/permissions')).toEqual(['?page=0&per_page=100&include_totals=true', '?page=1&per_page=100&include_totals=true']);

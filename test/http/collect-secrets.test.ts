@@ -71,7 +71,7 @@ describe('secrets', () => {
         term,
       );
       expect(stats.kinds.users).toEqual({ status: 'ok', count: 60 });
-      expect(term.err).toMatch(/^GET \/clients\?page=0&per_page=100&include_totals=true 200 \d+ms$/m);
+      expect(term.err).toMatch(/^GET \/clients\?is_global=false&page=0&per_page=100&include_totals=true 200 \d+ms$/m);
       expect(term.err.split('\n').filter((l) => /^(GET|POST) /.test(l)).length).toBe(stats.requests);
       expect(leaks(term.err)).toEqual([]);
       expect(term.err).not.toMatch(/bearer|authorization/i);

@@ -57,11 +57,11 @@ describe('buildMultiTenantReport', () => {
       bySeverity: { critical: 1, high: 0, medium: 1, low: 1, info: 0 },
       rulesEvaluated: 80,
       rulesSkipped: 1,
-      gate: { failOn: 'high', passed: false },
+      gate: { failOn: 'high', passed: false, incomplete: true },
     });
   });
 
-  it('passes the gate only when every tenant passes it', () => {
+  it('passes the gate only when every tenant passes it and every tenant was read', () => {
     const calm = aTenantReport(BETA, [betaFinding({ severity: 'low' })]);
     expect(multi([calm], []).summary.gate.passed).toBe(true);
     expect(multi([calm, alpha], []).summary.gate.passed).toBe(false);
@@ -70,7 +70,8 @@ describe('buildMultiTenantReport', () => {
       bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
       rulesEvaluated: 0,
       rulesSkipped: 0,
-      gate: { failOn: 'high', passed: true },
+      // A tenant that could not be read vouches for nothing: the document cannot pass.
+      gate: { failOn: 'high', passed: false, incomplete: true },
     });
   });
 
@@ -133,7 +134,7 @@ describe('multi-tenant renderers', () => {
     expect(text).toContain('Not read (1)');
     expect(text).toContain('• gamma (gamma.eu.auth0.com): Could not get a Management API token');
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'All tenants: 3 tenants (1 not read) · 3 findings (1 critical, 1 medium, 1 low) · 1 rule skipped · gate: FAILED (fail-on high)',
+      'All tenants: 3 tenants (1 not read) · 3 findings (1 critical, 1 medium, 1 low) · 1 rule skipped · gate: INCOMPLETE (fail-on high)',
     );
   });
 
@@ -141,7 +142,7 @@ describe('multi-tenant renderers', () => {
     const md = renderMultiTenantMarkdown(doc);
     expect(md.startsWith('## auth0-scan: 3 tenants\n')).toBe(true);
     expect(md).toContain('| alpha (acme.eu.auth0.com) | ❌ | 1 | 0 | 0 | 1 | 0 | 0 |');
-    expect(md).toContain(`| ${BETA} | ✅ | 0 | 0 | 1 | 0 | 0 | 1 |`);
+    expect(md).toContain(`| ${BETA} | ⚠️ | 0 | 0 | 1 | 0 | 0 | 1 |`);
     expect(md).toContain('| gamma (gamma.eu.auth0.com) | `AUTH` | Could not get a Management API token (401 access\\_denied). |');
     expect(md).toContain('## auth0-scan: alpha (acme.eu.auth0.com)\n');
     expect(md).toContain(`## auth0-scan: ${BETA}\n`);

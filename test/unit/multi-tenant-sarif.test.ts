@@ -54,7 +54,12 @@ describe('SARIF for several tenants', () => {
     const hash = (run: typeof a) => run?.results[0]?.partialFingerprints.primaryLocationLineHash;
     expect(hash(a)).not.toBe(hash(b));
     expect(a?.invocations[0]?.toolExecutionNotifications).toEqual([]);
-    expect(b?.invocations[0]?.toolExecutionNotifications.map((n) => n.message.text)).toEqual([`Rule log-stream-configured was skipped: ${aSkipped().reason}`]);
+    expect(b?.invocations[0]?.toolExecutionNotifications.map((n) => n.message.text)).toEqual([
+      'log_streams could not be read (not collected); 1 rule not evaluated.',
+      `Rule log-stream-configured was skipped: ${aSkipped().reason}`,
+    ]);
+    expect(a?.invocations[0]?.executionSuccessful).toBe(true);
+    expect(b?.invocations[0]?.executionSuccessful).toBe(false);
   });
 
   it('writes a log without runs when no tenant could be read', () => {

@@ -50,7 +50,7 @@ describe('buildReport', () => {
       bySeverity: { critical: 1, high: 1, medium: 1, low: 0, info: 0 },
       rulesEvaluated: 38,
       rulesSkipped: 2,
-      gate: { failOn: 'high', passed: false },
+      gate: { failOn: 'high', passed: false, incomplete: true },
     });
     expect(report.skipped.map((s) => s.ruleId)).toEqual(['aa-rule', 'zz-rule']);
     expect(report.schemaVersion).toBe('1.0');

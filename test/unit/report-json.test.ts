@@ -68,7 +68,7 @@ describe('renderJson', () => {
     ['an extra finding property', ['findings', 0, 'secret'], 'x'],
     ['an unknown resource kind', ['findings', 0, 'resource', 'type'], 'widgets'],
     ['a fingerprint that is not a hash', ['findings', 0, 'fingerprint'], 'abc'],
-    ['an unknown coverage status', ['collection', 'kinds', 'tenant', 'status'], 'partial'],
+    ['an unknown coverage status', ['collection', 'kinds', 'tenant', 'status'], 'half'],
     ['an unknown coverage kind', ['collection', 'kinds', 'widgets'], { status: 'ok', count: 1 }],
     ['a count without a sample', ['findings', 2, 'sample'], DELETE],
     ['a wrong schemaVersion', ['schemaVersion'], '2.0'],

@@ -68,7 +68,7 @@ describe('renderMarkdown', () => {
 
   it('starts with the tenant, the gate result and a summary table that matches the report counts', () => {
     expect(md.startsWith('## auth0-scan: acme.eu.auth0.com\n')).toBe(true);
-    expect(md).toContain('**Gate: ❌ failed** (fail-on `high`) · 4 findings · 40 rules evaluated, 1 skipped');
+    expect(md).toContain('**Gate: ⚠️ incomplete** (fail-on `high`) · 4 findings · 40 rules evaluated, 1 skipped');
     expect(md).toContain('| Critical | 1 |\n| High | 1 |\n| Medium | 1 |\n| Low | 1 |\n| Info | 0 |\n| **Total** | **4** |');
     const passed = renderMarkdown(aReport({ findings: [aFinding({ severity: 'low' })] }));
     expect(passed).toContain('**Gate: ✅ passed**');

@@ -22,6 +22,7 @@ const report = aReport({
     aFinding({ severity: 'info', resource: { type: 'tenant', id: 'tenant' }, ruleId: 'tenant-flag' }),
   ],
   skipped: [aSkipped()],
+  collection: { kinds: { clients: { status: 'ok', count: 12 }, log_streams: { status: 'forbidden', count: 0, missingScopes: ['read:log_streams'] } } },
 });
 
 function expectValid(doc: unknown): void {
@@ -113,7 +114,7 @@ describe('renderSarif', () => {
   });
 
   it('sets stable partial fingerprints from the finding fingerprint', () => {
-    const shuffled = aReport({ findings: [...report.findings].reverse(), skipped: [aSkipped()] });
+    const shuffled = aReport({ findings: [...report.findings].reverse(), skipped: [aSkipped()], collection: { kinds: report.collection.kinds } });
     const prints = (l: typeof log) => l.runs[0].results.map((r) => r.partialFingerprints.primaryLocationLineHash);
     expect(prints(log)[1]).toBe(`${report.findings[1]?.fingerprint}:1`);
     expect(prints(log)[1]).toMatch(/^[0-9a-f]{32}:1$/);
@@ -122,11 +123,16 @@ describe('renderSarif', () => {
     expect(renderSarif(shuffled, { rules: docs })).toBe(text);
   });
 
-  it('reports skipped rules as warning notifications of a successful invocation', () => {
+  it('marks a run with skipped rules unsuccessful: an error per kind not read, a warning per skipped rule', () => {
     const inv = run.invocations[0];
-    expect(inv?.executionSuccessful).toBe(true);
+    expect(inv?.executionSuccessful).toBe(false);
     expect(inv?.startTimeUtc).toBe('2025-01-02T03:04:05.000Z');
     expect(inv?.toolExecutionNotifications).toEqual([
+      {
+        level: 'error',
+        message: { text: 'log_streams could not be read (forbidden (missing read:log_streams)); 1 rule not evaluated.' },
+        properties: { kind: 'log_streams', status: 'forbidden', missingScopes: ['read:log_streams'] },
+      },
       {
         level: 'warning',
         message: { text: 'Rule log-stream-configured was skipped: log_streams is forbidden (missing read:log_streams)' },
@@ -138,7 +144,7 @@ describe('renderSarif', () => {
 
   it('links a skipped rule that has a doc to its index', () => {
     const skippedMfa = buildSarif(aReport({ skipped: [aSkipped({ ruleId: 'users-without-mfa' })] }), { rules: docs });
-    const note = skippedMfa.runs[0].invocations[0]?.toolExecutionNotifications[0];
+    const note = skippedMfa.runs[0].invocations[0]?.toolExecutionNotifications.find((n) => n.associatedRule !== undefined);
     expect(note?.associatedRule).toEqual({ id: 'users-without-mfa', index: 2 });
   });
 

@@ -69,7 +69,7 @@ describe('renderTable', () => {
 
   it('ends with the one-line summary', () => {
     const lines = plain.trimEnd().split('\n');
-    expect(lines.at(-1)).toBe('5 findings (2 critical, 1 high, 1 medium, 1 low) · 40 rules evaluated, 1 skipped · gate: FAILED (fail-on high)');
+    expect(lines.at(-1)).toBe('5 findings (2 critical, 1 high, 1 medium, 1 low) · 40 rules evaluated, 1 skipped · gate: INCOMPLETE (fail-on high)');
     expect(plain.endsWith('\n')).toBe(true);
   });
 

@@ -66,10 +66,17 @@ describe('snapshot files', () => {
     expect(e.where).toMatch(/ver\.ndjson:1$/);
     expect(e.message).toMatch(/^header: version: unsupported snapshot version/);
   });
-  it('rejects wrong types with the line and dot-path', async () => {
-    const e = await readError('types.ndjson', `${head}\n${JSON.stringify({ kind: 'clients', data: { client_id: 'a', grant_types: 'implicit' } })}\n${end}\n`);
-    expect(e.where).toMatch(/types\.ndjson:2$/);
-    expect(e.message).toMatch(/^clients resource: grant_types: /);
+  it('judges a resource of unexpected type "not judged" and keeps one without its id out, never failing the file', async () => {
+    const path = join(dir, 'types.ndjson');
+    const odd = { kind: 'clients', data: { client_id: 'odd', grant_types: 42 } };
+    const good = { kind: 'clients', data: client({ client_id: 'good', grant_types: ['implicit'] }) };
+    const noId = { kind: 'clients', data: { name: 'x', grant_types: ['implicit'] } };
+    const endRecord = JSON.stringify({ end: true, coverage: { clients: { status: 'ok', count: 3 } } });
+    writeFileSync(path, [head, ...[odd, good, noId].map((r) => JSON.stringify(r)), endRecord, ''].join('\n'));
+    const scan = await scanSnapshotFile(path, [{ file: implicit }]);
+    expect(scan.coverage.clients).toMatchObject({ status: 'partial', count: 2, notUnderstoodCount: 1, notUnderstood: [{ id: '#3', field: 'client_id', problem: 'absent' }] });
+    expect(scan.evaluation.findings.flatMap((f) => [f.resource.id])).toEqual(['good']);
+    expect(scan.evaluation.notJudged).toEqual([{ ruleId: 'implicit', count: 1, resources: [expect.objectContaining({ id: 'odd', reason: expect.stringContaining('grant_types') })] }]);
   });
   it('rejects an unknown kind, invalid JSON, and files that are not snapshots', async () => {
     expect((await readError('kind.ndjson', `${head}\n${JSON.stringify({ kind: 'widgets', data: {} })}\n${end}\n`)).message).toMatch(/^record: kind/);
