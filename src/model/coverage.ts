@@ -12,7 +12,7 @@ export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 export const COVERAGE_LIST_LIMIT = 50;
 
 export const notUnderstoodSchema = z.strictObject({
-  /** The resource id, or `#N` (its position in the list) when the id itself is what could not be read. */
+  /** The resource id, or `#N "name"` (its position in the list, and its name) when the id itself could not be read. */
   id: z.string(),
   /** Dot-path of the field that did not fit, `` for the resource itself. */
   field: z.string(),

@@ -20,11 +20,17 @@ export function understandResource(kind: KindName, resource: unknown, position: 
 function describe(kind: KindName, resource: unknown, issues: readonly z.core.$ZodIssue[], position: number): NotUnderstood {
   const info = KINDS[kind];
   const rawId = resource !== null && typeof resource === 'object' && !info.singleton ? (resource as Record<string, unknown>)[info.idField] : undefined;
-  const id = info.singleton ? kind : typeof rawId === 'string' && rawId !== '' ? rawId : `#${position}`;
+  const id = info.singleton ? kind : typeof rawId === 'string' && rawId !== '' ? rawId : positional(resource, position);
   const issue = issues[0];
   const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol').map(String);
   const value = path.length === 0 ? resource : getPath(resource, path);
   return { id, field: path.join('.'), problem: valueProblem(value, issue?.code === 'too_small' ? 'a non-empty string' : expected(issue)) };
+}
+
+/** `#2 "Portal"`: a resource whose id cannot be read is named by its position, and by its name when it has one. */
+function positional(resource: unknown, position: number): string {
+  const name = resource !== null && typeof resource === 'object' ? (resource as Record<string, unknown>)['name'] : undefined;
+  return typeof name === 'string' && name !== '' ? `#${position} ${JSON.stringify(name.slice(0, 80))}` : `#${position}`;
 }
 
 function expected(issue: z.core.$ZodIssue | undefined): string {

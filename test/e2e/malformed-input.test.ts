@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_FILE } from './demo-mock.js';
-import { expectOneLineError } from './expect-cli.js';
-import { REPO_ROOT, runCli } from './run-cli.js';
+import { expectOneLineError, STACK_FRAME } from './expect-cli.js';
+import { describeRun, REPO_ROOT, runCli } from './run-cli.js';
 import { dirWithFiles, listFiles, makeTempDir, removeTempDir } from './temp-dir.js';
 
 const DEMO_SNAPSHOT = join(REPO_ROOT, 'examples', 'demo-snapshot.ndjson');
@@ -68,11 +68,17 @@ describe.concurrent('malformed inputs: exit 2, one line naming the file, no stac
     expect(msg).toMatch(/end record|truncated/);
   });
 
-  it('a snapshot record with a wrong type names the file, line and field', async () => {
+  it('a snapshot resource whose id has the wrong type is left out and named; the rest is scanned', async () => {
     const lineNo = snapshotLines.findIndex((l) => l.includes('"client_id":"demo-scanner-client"')) + 1;
     expect(lineNo).toBeGreaterThan(1);
     const broken = snapshotLines.map((l, i) => (i === lineNo - 1 ? l.replace('"client_id":"demo-scanner-client"', '"client_id":42') : l)).join('\n');
-    await expectRejected({ 'types.ndjson': broken }, ['--snapshot', 'types.ndjson'], [`types.ndjson:${lineNo}`, 'client_id']);
+    const cwd = dirWithFiles(root, { 'types.ndjson': broken });
+    const r = await runCli(['scan', '--snapshot', 'types.ndjson', '--format', 'json'], { cwd });
+    expect(r.code, describeRun(r)).toBe(1);
+    expect(r.stderr).not.toContain(STACK_FRAME);
+    expect(r.stderr).toMatch(/clients: 1 of \d+ not understood: #\d+ "auth0-scan \(read-only\)" client_id a number \(expected a string\) \(a scanner limitation: please report it\)/);
+    const doc = JSON.parse(r.stdout) as { collection: { kinds: Record<string, { status: string; notUnderstoodCount?: number }> } };
+    expect(doc.collection.kinds['clients']).toMatchObject({ status: 'partial', notUnderstoodCount: 1 });
   });
 
   it('a file that is not a snapshot (the mock tenant JSON) is named at line 1', async () => {

@@ -74,7 +74,7 @@ describe('snapshot files', () => {
     const endRecord = JSON.stringify({ end: true, coverage: { clients: { status: 'ok', count: 3 } } });
     writeFileSync(path, [head, ...[odd, good, noId].map((r) => JSON.stringify(r)), endRecord, ''].join('\n'));
     const scan = await scanSnapshotFile(path, [{ file: implicit }]);
-    expect(scan.coverage.clients).toMatchObject({ status: 'partial', count: 2, notUnderstoodCount: 1, notUnderstood: [{ id: '#3', field: 'client_id', problem: 'absent' }] });
+    expect(scan.coverage.clients).toMatchObject({ status: 'partial', count: 2, notUnderstoodCount: 1, notUnderstood: [{ id: '#3 "x"', field: 'client_id', problem: 'absent' }] });
     expect(scan.evaluation.findings.flatMap((f) => [f.resource.id])).toEqual(['good']);
     expect(scan.evaluation.notJudged).toEqual([{ ruleId: 'implicit', count: 1, resources: [expect.objectContaining({ id: 'odd', reason: expect.stringContaining('grant_types') })] }]);
   });
