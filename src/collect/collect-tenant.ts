@@ -9,6 +9,7 @@ import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotStats } from '../snapsh
 import type { SnapshotSink } from '../core/snapshot-sink.js';
 import type { CollectApi } from './collect-api.js';
 import { classifyFailure } from './classify-failure.js';
+import { runEndingFailure } from './run-ending-failure.js';
 import type { Collector, Resource } from './collector.js';
 
 export interface CollectTenantOptions {
@@ -31,7 +32,7 @@ export interface CollectTenantOptions {
 /**
  * Runs the collectors for the kinds the rules need and streams their resources into the sink: validated,
  * redacted, counted, and each kind closed with a coverage status. Users go last so the sink can stream them.
- * Only an authentication failure stops the run; any other failure is recorded against its kind.
+ * Only a rejected token or an unreachable host stops the run; any other failure is recorded against its kind.
  */
 export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Record<KindName, KindCoverage>>> {
   const started = Date.now();
@@ -85,6 +86,8 @@ async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<Kin
   } catch (err) {
     if (sinkFailure) throw sinkFailure.error;
     if (err instanceof CollectionError && err.code === 'AUTH') throw err;
+    const ending = runEndingFailure(err, o.domain);
+    if (ending) throw ending;
     return { ...tally.coverage(classifyFailure(kind, err, o.api.grantedScopes())), count: tally.count };
   }
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,19 @@ import { reportSchemaErrors } from './report-schemas.js';
 import { describeRun, REPO_ROOT, runCli, type CliResult } from './run-cli.js';
 import { listFiles, makeTempDir, removeTempDir, freshDirIn } from './temp-dir.js';
 import { watchFile } from './watch-file.js';
+
+/** A loopback port nothing listens on: bound, then released. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 interface Finding {
   ruleId: string;
@@ -132,6 +146,17 @@ describe.concurrent('scan against a live mock Management API', { timeout: 60_000
     const r = await live(['--client-id', scanner.client_id], { AUTH0_CLIENT_SECRET: 'wrong-secret-3f9a7c' });
     const line = expectOneLineError(r, 3);
     expect(line).not.toContain('wrong-secret-3f9a7c');
+  });
+
+  it('a rejected pre-issued token is an error naming the 401, not a report of 87 skipped rules', async () => {
+    const r = await runCli(['scan', '--domain', mock.url, '--token', 'not-a-token-the-tenant-issued', '--format', 'json'], { cwd: freshDir() });
+    expectOneLineError(r, 3, ['rejected the access token', '401']);
+  });
+
+  it('a host that refuses the connection is an error naming the cause, with no report', async () => {
+    const port = await closedPort();
+    const r = await runCli(['scan', '--domain', `http://127.0.0.1:${port}`, '--token', 'any-token', '--format', 'sarif'], { cwd: freshDir() });
+    expectOneLineError(r, 3, [`Cannot reach 127.0.0.1:${port}`, 'ECONNREFUSED']);
   });
 
   it('refuses plain HTTP to a non-loopback host before any network use (exit 2)', async () => {
