@@ -57,7 +57,16 @@ function redactValue(value: unknown, parentKey = ''): unknown {
 
 /** Code is kept for the rules that read it, with any hard-coded secret in it replaced by a marker. */
 function maskCode(kind: KindName, out: Record<string, unknown>): void {
-  if (kind === 'actions' && typeof out['code'] === 'string') out['code'] = maskCodeSecrets(out['code']);
+  if (kind === 'actions') {
+    if (typeof out['code'] === 'string') out['code'] = maskCodeSecrets(out['code']);
+    // Real list pages also carry the deployed version's own copy of the code.
+    const deployed = out['deployed_version'];
+    if (deployed !== null && typeof deployed === 'object' && !Array.isArray(deployed)) {
+      const d = deployed as Record<string, unknown>;
+      if (typeof d['code'] === 'string') out['deployed_version'] = { ...d, code: maskCodeSecrets(d['code']) };
+    }
+    return;
+  }
   if (kind !== 'connections') return;
   const options = out['options'];
   if (options === null || typeof options !== 'object' || Array.isArray(options)) return;

@@ -115,4 +115,11 @@ describe('hard-coded secrets in code', () => {
     const conn = redactResource('connections', { id: 'c', options: { customScripts: { login: 'const password = "hunter2hunter2";' } } });
     expect(JSON.stringify(conn)).not.toContain('hunter2hunter2');
   });
+
+  it("are masked in an action's deployed_version copy of the code too", () => {
+    const code = 'const apiKey = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";';
+    const action = redactResource('actions', { id: 'a', code, deployed_version: { id: 'v1', code, deployed: true } });
+    expect(JSON.stringify(action)).not.toContain('sk_test_4eC39HqLyjWDarjtT1zdp7dc');
+    expect(action['deployed_version']).toMatchObject({ id: 'v1', deployed: true });
+  });
 });
