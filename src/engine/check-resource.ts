@@ -41,8 +41,8 @@ export function checkResource(rule: CompiledRule, subject: unknown, ctx: EvalCon
 
 /**
  * Re-runs a failing check with an evidence sink; only failures pay for evidence. With a sink every part of
- * all/any is read, so a part the judgement never reached may be one it cannot judge: the evidence then stops
- * there, and the (already decided) failure stands.
+ * all/any is read; all/any decide as without one (three-valued, see kleene.ts), and a `where` that could not be
+ * judged only stops the evidence there: the (already decided) failure stands.
  */
 export function collectEvidence(rule: CompiledRule, subject: unknown, ctx: EvalContext): EvidenceSink {
   const sink: EvidenceSink = new Map();

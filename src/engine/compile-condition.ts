@@ -6,6 +6,7 @@ import type { CompileErrors } from './compile-issue.js';
 import { asList, asNumber, comparator, compileDuration, compileNumericTest, compileRegex, compileUrlTest, type Compiler, type Test } from './compile-operands.js';
 import type { EvidenceSink, Predicate } from './eval-context.js';
 import { wrongType } from './not-judged.js';
+import { allParts, everyOf, someOf } from './kleene.js';
 import { operandGuard } from './operand-guard.js';
 import { getPath, parsePath } from './path.js';
 import { resolveRef, type Bindings } from './refs.js';
@@ -34,17 +35,11 @@ export function compileCondition(cond: Condition, at: DocPath, bindings: Binding
 function compileNode(cond: Condition, at: DocPath, c: Compiler): Predicate {
   if ('all' in cond) {
     const parts = cond.all.map((sub, i) => compileNode(sub, [...at, 'all', i], c));
-    return (s, ctx, ev) => {
-      if (ev) return parts.map((p) => p(s, ctx, ev)).every(Boolean);
-      return parts.every((p) => p(s, ctx));
-    };
+    return (s, ctx, ev) => (ev ? allParts(parts, (p) => p(s, ctx, ev), false) : everyOf(parts, (p) => p(s, ctx)));
   }
   if ('any' in cond) {
     const parts = cond.any.map((sub, i) => compileNode(sub, [...at, 'any', i], c));
-    return (s, ctx, ev) => {
-      if (ev) return parts.map((p) => p(s, ctx, ev)).some(Boolean);
-      return parts.some((p) => p(s, ctx));
-    };
+    return (s, ctx, ev) => (ev ? allParts(parts, (p) => p(s, ctx, ev), true) : someOf(parts, (p) => p(s, ctx)));
   }
   if ('not' in cond) {
     const inner = compileNode(cond.not, [...at, 'not'], c);
@@ -168,9 +163,9 @@ function compileOperator(op: (typeof LEAF_OPERATORS)[number], leaf: Leaf, at: Do
       const inner = compileNode(leaf[op] as Condition, at, { ...c, topLevel: false });
       return (v, ctx) => {
         const items = elementsOf(v);
-        if (op === 'some') return items.some((el) => inner(el, ctx));
-        if (op === 'every') return items.every((el) => inner(el, ctx));
-        return !items.some((el) => inner(el, ctx));
+        if (op === 'some') return someOf(items, (el) => inner(el, ctx));
+        if (op === 'every') return everyOf(items, (el) => inner(el, ctx));
+        return !someOf(items, (el) => inner(el, ctx));
       };
     }
     case 'lookup':
