@@ -51,8 +51,9 @@ export function isRetryableError(err: unknown): boolean {
   return code !== undefined && RETRYABLE_CODES.has(code);
 }
 
+/** 501 is the answer of a tenant whose plan lacks the endpoint (hooks): asking again cannot change it. */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || (status >= 500 && status <= 599);
+  return status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501);
 }
 
 export class RetryPolicy {

@@ -39,6 +39,8 @@ describe('coverage', () => {
     expect(run.coverage.bot_detection).toMatchObject({ status: 'unavailable', count: 0, detail: expect.stringContaining('insufficient_entitlement') });
     expect(run.coverage.rules).toMatchObject({ status: 'unavailable', count: 0, detail: expect.stringContaining('feature_not_enabled') });
     expect(run.coverage.hooks).toMatchObject({ status: 'unavailable', count: 0, detail: expect.stringContaining('501') });
+    // A plan without the feature answers the same every time: one request, no retries.
+    expect(run.requests['/hooks']).toBe(1);
     expect(run.coverage.log_streams).toMatchObject({ status: 'unavailable', count: 0, detail: expect.stringContaining('404') });
     const gated = ['bot_detection', 'rules', 'hooks', 'log_streams'];
     for (const kind of KIND_NAMES.filter((k) => !gated.includes(k))) expect(run.coverage[kind]?.status, kind).toBe('ok');
