@@ -81,7 +81,7 @@ async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<Kin
     }
   };
   try {
-    const degraded = await o.collectors[kind].collect({ api: o.api, emit, note: (m) => o.onNote?.(kind, m), gone: (id) => tally.drop(id) });
+    const degraded = await o.collectors[kind].collect({ api: o.api, emit, note: (m) => o.onNote?.(kind, m), gone: (id) => tally.drop(id), reject: (entry) => tally.reject(entry) });
     return tally.coverage(degraded ?? undefined);
   } catch (err) {
     if (sinkFailure) throw sinkFailure.error;

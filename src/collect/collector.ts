@@ -1,4 +1,4 @@
-import type { KindCoverage } from '../model/coverage.js';
+import type { KindCoverage, NotUnderstood } from '../model/coverage.js';
 import type { KindName } from '../model/kinds.js';
 import type { CollectApi } from './collect-api.js';
 
@@ -15,6 +15,8 @@ export interface CollectorContext {
    * counted in coverage, and the kind stays whole.
    */
   gone(id: string): void;
+  /** A listed resource whose details cannot be read: kept out of evaluation and named in coverage. */
+  reject(entry: NotUnderstood): void;
 }
 
 /**

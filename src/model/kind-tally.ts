@@ -34,14 +34,17 @@ export class KindTally {
 
 /**
  * Adds resources that could not be read to a kind's coverage (they are not in `count`). A list kind becomes
- * `partial`; a settings object that cannot be read leaves nothing to judge, so its rules are skipped, not passed.
+ * `partial`; a settings object that cannot be read, or a list of which nothing could be read, leaves nothing to
+ * judge, so its rules are skipped, not passed.
  */
 export function withNotUnderstood(kind: KindName, cov: KindCoverage, entries: readonly NotUnderstood[], n: number): KindCoverage {
   if (n === 0) return cov;
   const listed = [...(cov.notUnderstood ?? []), ...entries].slice(0, COVERAGE_LIST_LIMIT);
   const out: KindCoverage = { ...cov, notUnderstood: listed, notUnderstoodCount: (cov.notUnderstoodCount ?? cov.notUnderstood?.length ?? 0) + n };
   if (out.status !== 'ok' && out.status !== 'partial') return out;
-  return { ...out, status: KINDS[kind].singleton ? 'error' : 'partial', detail: notUnderstoodSentence(out) };
+  // With nothing understood there is nothing to judge: the rules are skipped, never passed on an empty list.
+  const nothingLeft = KINDS[kind].singleton || out.count === 0;
+  return { ...out, status: nothingLeft ? 'error' : 'partial', detail: notUnderstoodSentence(out) };
 }
 
 /** `1 of 63 not understood: cgr_1 client_id absent` (the first few named). */

@@ -169,7 +169,7 @@ describe('against the recordings', () => {
     const client = new ManagementClient({ origin: server.origin, tokens });
     try {
       const emitted: Resource[] = [];
-      await actionsCollector.collect({ api: httpCollectApi(client, tokens), emit: async (r) => void emitted.push(r), note: () => undefined, gone: () => undefined });
+      await actionsCollector.collect({ api: httpCollectApi(client, tokens), emit: async (r) => void emitted.push(r), note: () => undefined, gone: () => undefined, reject: () => undefined });
       const bindingPaths = server.requests.map((r) => new URL(r.url, 'http://x').pathname).filter((p) => p.endsWith('/bindings'));
       expect(bindingPaths).toContain('/api/v2/actions/triggers/post-login/bindings');
       expect(new Set(bindingPaths).size).toBe(bindingPaths.length);

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Collector, Resource } from '../collector.js';
-import { GONE, readChildList } from './read-child-list.js';
+import { readChildList } from './read-child-list.js';
 import { asObject, idsOf, readAll } from './simple-collectors.js';
 
 const JOIN_CONCURRENCY = 8;
@@ -13,7 +13,8 @@ const OPTIONS_SCOPE = 'read:connections_options';
  */
 export const connectionsCollector: Collector = {
   kind: 'connections',
-  async collect({ api, emit, gone }) {
+  async collect(ctx) {
+    const { api, emit } = ctx;
     const conns: Resource[] = [];
     for await (const page of api.checkpointPages('/connections', { key: 'connections' })) {
       for (const c of page) conns.push(asObject(c, '/connections'));
@@ -23,13 +24,10 @@ export const connectionsCollector: Collector = {
       conns.map((conn) =>
         limit(async () => {
           const id = encodeURIComponent(String(conn['id']));
-          const clients = await readChildList(api, `/connections/${id}`, 'id', () =>
+          const clients = await readChildList(ctx, { path: `/connections/${id}`, id: String(conn['id']), idField: 'id', joins: 'enabled_clients' }, () =>
             readAll(api.checkpointPages(`/connections/${id}/clients`, { key: 'clients', take: 1000 })),
           );
-          if (clients === GONE) {
-            gone(String(conn['id']));
-            return undefined;
-          }
+          if (clients === undefined) return undefined;
           const { enabled_clients: _legacy, ...rest } = conn;
           return { ...rest, enabled_clients: idsOf(clients, 'client_id') };
         }),

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Collector, Resource } from '../collector.js';
-import { GONE, readChildList } from './read-child-list.js';
+import { readChildList } from './read-child-list.js';
 import { asObject, idsOf, readAll } from './simple-collectors.js';
 
 const JOIN_CONCURRENCY = 8;
@@ -17,7 +17,8 @@ function isEnabled(item: unknown): boolean {
 /** Organizations with member ids and enabled connections (checkpoint paging: both lists may pass 1,000). */
 export const organizationsCollector: Collector = {
   kind: 'organizations',
-  async collect({ api, emit, gone }) {
+  async collect(ctx) {
+    const { api, emit } = ctx;
     const orgs: Resource[] = [];
     for await (const page of api.checkpointPages('/organizations', { key: 'organizations' })) {
       for (const o of page) orgs.push(asObject(o, '/organizations'));
@@ -27,16 +28,13 @@ export const organizationsCollector: Collector = {
       orgs.map((org) =>
         limit(async () => {
           const id = encodeURIComponent(String(org['id']));
-          const joins = await readChildList(api, `/organizations/${id}`, 'id', () =>
+          const joins = await readChildList(ctx, { path: `/organizations/${id}`, id: String(org['id']), idField: 'id', joins: 'members, enabled_connections' }, () =>
             Promise.all([
               readAll(api.checkpointPages(`/organizations/${id}/members`, { key: 'members', query: { fields: 'user_id' } })),
               readAll(api.offsetPages(`/organizations/${id}/enabled_connections`, { key: 'enabled_connections' })),
             ]),
           );
-          if (joins === GONE) {
-            gone(String(org['id']));
-            return undefined;
-          }
+          if (joins === undefined) return undefined;
           const [members, enabled] = joins;
           return { ...org, members: idsOf(members, 'user_id'), enabled_connections: enabled.filter(isEnabled) };
         }),

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Collector, Resource } from '../collector.js';
-import { GONE, readChildList } from './read-child-list.js';
+import { readChildList } from './read-child-list.js';
 import { asObject, idsOf, readAll } from './simple-collectors.js';
 
 const JOIN_CONCURRENCY = 8;
@@ -8,7 +8,8 @@ const JOIN_CONCURRENCY = 8;
 /** Roles with their permissions and user ids, read from the role side (never one request per user). */
 export const rolesCollector: Collector = {
   kind: 'roles',
-  async collect({ api, emit, gone }) {
+  async collect(ctx) {
+    const { api, emit } = ctx;
     const roles: Resource[] = [];
     for await (const page of api.offsetPages('/roles', { key: 'roles' })) for (const r of page) roles.push(asObject(r, '/roles'));
     const limit = pLimit(JOIN_CONCURRENCY);
@@ -16,17 +17,14 @@ export const rolesCollector: Collector = {
       roles.map((role) =>
         limit(async () => {
           const id = encodeURIComponent(String(role['id']));
-          const joins = await readChildList(api, `/roles/${id}`, 'id', () =>
+          const joins = await readChildList(ctx, { path: `/roles/${id}`, id: String(role['id']), idField: 'id', joins: 'permissions, users' }, () =>
             Promise.all([
               readAll(api.offsetPages(`/roles/${id}/permissions`, { key: 'permissions' })),
               // Offset paging of role users stops at 1,000; checkpoint has no cap.
               readAll(api.checkpointPages(`/roles/${id}/users`, { key: 'users' })),
             ]),
           );
-          if (joins === GONE) {
-            gone(String(role['id']));
-            return undefined;
-          }
+          if (joins === undefined) return undefined;
           const [permissions, users] = joins;
           return { ...role, permissions, users: idsOf(users, 'user_id') };
         }),
