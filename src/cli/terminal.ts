@@ -1,3 +1,5 @@
+import { stderrSafe } from '../report/terminal-text.js';
+
 /** The process edges the CLI needs, gathered so commands can be run in tests with fake streams and env. */
 export interface Terminal {
   stdout: (text: string) => void;
@@ -20,7 +22,8 @@ export function processTerminal(): Terminal {
     stdout: (t) => {
       if (!stdoutClosed) process.stdout.write(t);
     },
-    stderr: (t) => process.stderr.write(t),
+    // stderr carries API and tenant text (errors, notices, --verbose): no escape sequence reaches the terminal.
+    stderr: (t) => process.stderr.write(stderrSafe(t)),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,

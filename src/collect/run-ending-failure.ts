@@ -1,5 +1,5 @@
 import { CollectionError } from '../errors.js';
-import { ApiError } from '../http/api-error.js';
+import { ApiError, oneLine } from '../http/api-error.js';
 import { errorCode } from '../http/retry-policy.js';
 
 /** Network failures that concern the host, not one endpoint: every other request would meet them too. */
@@ -24,7 +24,7 @@ const HOST_FAILURES: Record<string, string> = {
  */
 export function runEndingFailure(err: unknown, host: string): CollectionError | undefined {
   if (err instanceof ApiError && err.status === 401) {
-    const said = err.apiMessage ? `: ${err.apiMessage}` : '';
+    const said = err.apiMessage ? `: ${oneLine(err.apiMessage)}` : '';
     return new CollectionError('AUTH', `The Management API of ${host} rejected the access token (401${said}): check the token, its audience and its expiry.`, { status: 401, cause: err });
   }
   if (!(err instanceof CollectionError) || err.code !== 'NETWORK') return undefined;

@@ -8,9 +8,9 @@ export interface ApiErrorDetails {
   apiMessage?: string;
 }
 
-/** Keeps a hostile or verbose API message to one printable line. */
+/** Keeps a hostile or verbose API message to one printable line (no C0/C1 control, line break or bidi override). */
 export function oneLine(text: string, max = 200): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 

@@ -1,4 +1,7 @@
-import { terminalSafe } from './terminal-text.js';
+import { boundText, terminalSafe } from './terminal-text.js';
+
+/** Longest tenant text one Markdown cell or heading shows: job summaries are refused above 1 MiB. */
+export const MARKDOWN_MAX_TEXT = 500;
 
 // Tenant text is only ever placed inline (after a table pipe or a heading marker), so block syntax (#, -, 1.)
 // cannot start; these are the characters that mean something inline: escapes, code, emphasis, links and images
@@ -11,7 +14,7 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]<>&|~$:]|(?<=\bwww)\./gi;
 const MENTION = /(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9_])/g;
 
 function oneLine(text: string): string {
-  return terminalSafe(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+  return terminalSafe(boundText(text, MARKDOWN_MAX_TEXT).replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
 }
 
 /** Tenant text as literal inline Markdown on one line: safe in paragraphs, headings and table cells. */

@@ -4,10 +4,14 @@ import type { Finding } from '../model/finding.js';
 import type { Gate, RenderOptions, ScanReport } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { resourceLabel } from './resource-label.js';
-import { terminalSafe, wrapText } from './terminal-text.js';
+import { boundText, terminalSafe, wrapText } from './terminal-text.js';
 
 /** Widest line the report prints, borders included: readable on a 100-column terminal. */
 export const TABLE_WIDTH = 100;
+
+/** Longest text a cell shows (ids fit whole: Auth0 ids are far shorter), and a wrapped notice line. */
+const MAX_CELL = 600;
+const MAX_LINE_TEXT = 2_000;
 
 // cli-table3 colWidths include one space of padding each side; borders add columns + 1.
 const WIDTHS_PLAIN = { rule: 26, resource: 30, message: 40 } as const;
@@ -72,7 +76,7 @@ function findingsTable(group: Finding[], c: ChalkInstance): string {
     // cli-table3 colours through its own library, which detects the terminal by itself: switch that off.
     style: { head: [], border: [] },
   });
-  const cell = (text: string, width: number) => wrapText(terminalSafe(text), width - 2);
+  const cell = (text: string, width: number) => wrapText(terminalSafe(boundText(text, MAX_CELL)), width - 2);
   for (const f of group) {
     const row = [cell(f.baselineState === 'new' ? `${f.ruleId} (new)` : f.ruleId, w.rule), cell(resourceLabel(f.resource), w.resource)];
     if (withCount) row.push(f.count === undefined ? '' : f.count.toLocaleString('en-US'));
@@ -159,7 +163,7 @@ export function gateWord(gate: Gate, c: ChalkInstance = new Chalk({ level: 0 }))
 }
 
 function indent(text: string, first: number, rest: number): string {
-  const lines = wrapText(terminalSafe(text), TABLE_WIDTH - rest).split('\n');
+  const lines = wrapText(terminalSafe(boundText(text, MAX_LINE_TEXT)), TABLE_WIDTH - rest).split('\n');
   return lines.map((l, i) => ' '.repeat(i === 0 ? first : rest) + l).join('\n');
 }
 
