@@ -31,15 +31,16 @@ export function classifyFailure(kind: KindName, err: unknown, granted?: readonly
 
 /**
  * The scopes to ask for. The 403 names every scope of the endpoint ("expected all of: read:users,read:roles", or
- * "any of" four client scopes), so scopes the token already holds are dropped, and of the rest the ones this
- * kind documents are preferred (the summary-only client scope would not do).
+ * "any of" four client scopes), so scopes the token already holds are dropped, and only read scopes this kind
+ * documents are ever recommended: a hostile or careless message must not talk anyone into granting
+ * `delete:clients` or `read:client_keys` to a scanner.
  */
 function missingScopes(kind: KindName, message: string | undefined, granted: readonly string[] | undefined): string[] {
-  const own = KINDS[kind].scopes;
+  const own = KINDS[kind].scopes.filter((s) => s.startsWith('read:'));
   const named = [...new Set(message?.match(SCOPE_IN_MESSAGE) ?? [])];
   const absent = (list: readonly string[]): string[] => list.filter((s) => granted === undefined || !granted.includes(s));
-  for (const candidates of [absent(named).filter((s) => own.includes(s)), absent(named), absent(own)]) {
-    if (candidates.length > 0) return candidates;
-  }
-  return named.length > 0 ? named : [...own];
+  const namedOwn = absent(named).filter((s) => own.includes(s));
+  if (namedOwn.length > 0) return namedOwn;
+  const ownAbsent = absent(own);
+  return ownAbsent.length > 0 ? ownAbsent : own;
 }
