@@ -33,7 +33,7 @@ export type TokenProviderOptions = { token: string } | ClientCredentialsOptions;
 
 const tokenResponse = z.looseObject({
   access_token: z.string().min(1),
-  expires_in: z.union([z.number().positive(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
+  expires_in: z.unknown(),
   scope: z.string().optional(),
 });
 const oauthError = z.looseObject({ error: z.string().optional(), error_description: z.string().optional() });
@@ -41,6 +41,16 @@ const oauthError = z.looseObject({ error: z.string().optional(), error_descripti
 /** Renew this long before expiry (NODE6 uses 10 s; a minute leaves room for a slow request in flight). */
 const RENEW_BEFORE_MS = 60_000;
 const DEFAULT_LIFETIME_S = 600;
+/**
+ * The shortest lifetime believed: a server answering `expires_in: 0` (or 0.001) would otherwise make every API call
+ * ask for a new token. A token that really expires sooner gets a 401, and one renewal follows.
+ */
+const MIN_LIFETIME_S = 60;
+
+function lifetimeSeconds(raw: unknown): number {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  return Number.isFinite(n) ? Math.max(MIN_LIFETIME_S, n) : DEFAULT_LIFETIME_S;
+}
 
 interface CachedToken {
   token: string;
@@ -136,7 +146,7 @@ export class TokenProvider implements TokenSource {
     }
     const parsed = tokenResponse.safeParse(json);
     if (!parsed.success) return undefined;
-    const lifetimeMs = (parsed.data.expires_in ?? DEFAULT_LIFETIME_S) * 1000;
+    const lifetimeMs = lifetimeSeconds(parsed.data.expires_in) * 1000;
     const scopes = parsed.data.scope === undefined ? undefined : parsed.data.scope.split(/\s+/).filter((s) => s !== '');
     this.scopes = scopes;
     this.cached = { token: parsed.data.access_token, renewAt: this.clock.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2), scopes };
