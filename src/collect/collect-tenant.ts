@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { CollectionError } from '../errors.js';
 import type { KindCoverage } from '../model/coverage.js';
-import { KINDS, type KindName } from '../model/kinds.js';
+import { KINDS, resourceId, type KindName } from '../model/kinds.js';
 import { KindTally } from '../model/kind-tally.js';
 import { redactResource } from '../snapshot/redact.js';
 import { understandResource } from '../snapshot/understand-resource.js';
@@ -60,6 +60,8 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
 async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<KindCoverage> {
   const tally = new KindTally(kind);
   let seen = 0;
+  // Users are streamed in the millions and arrive once each from the export; every other kind is checked for repeats.
+  const ids = KINDS[kind].streamed || KINDS[kind].singleton ? undefined : new Set<string>();
   // A sink that cannot take a resource (a full disk, resources out of order) is not something the tenant did:
   // it ends the run instead of passing for this kind's coverage.
   let sinkFailure: { error: unknown } | undefined;
@@ -71,6 +73,14 @@ async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<Kin
     if (!understood.ok) {
       tally.reject(understood.entry);
       return;
+    }
+    if (ids) {
+      const id = resourceId(kind, understood.data);
+      if (ids.has(id)) {
+        tally.duplicate(id);
+        return;
+      }
+      ids.add(id);
     }
     tally.count++;
     try {

@@ -49,32 +49,50 @@ export async function* offsetPages(client: PageClient, path: string, options: Of
   }
   let total = first.total;
   let planned = plan(total);
-  if (first.items.length === 0) return;
   const guard = repeatGuard(path);
-  guard(first.items, 0);
-  yield first.items;
+  let seen = 0;
+  if (first.items.length > 0) {
+    guard(first.items, 0);
+    seen += first.items.length;
+    yield first.items;
+  }
+  if (first.items.length > 0) {
+    total = yield* laterPages();
+  }
+  // A list that ends before the total it announced is not the whole list, whatever the pages said. Totals move
+  // while a tenant changes, so the total is asked once more before the list is called truncated.
+  if (seen < total) {
+    const now = (await fetchPage(0)).total ?? total;
+    if (seen < now) throw incomplete(`${path}: the pages ended after ${seen} of the ${now} results the API announced, so the list is truncated.`);
+  }
+  return;
 
-  const inflight = new Map<number, Promise<Page>>();
-  let next = 1;
-  for (let page = 1; page < planned; page++) {
-    for (; next < planned && next < page + concurrency; next++) {
-      const pending = fetchPage(next);
-      // Awaited in order below; this only keeps a page that fails while an earlier one is awaited from going unhandled.
-      pending.catch(() => undefined);
-      inflight.set(next, pending);
+  async function* laterPages(): AsyncGenerator<unknown[], number, undefined> {
+
+    const inflight = new Map<number, Promise<Page>>();
+    let next = 1;
+    for (let page = 1; page < planned; page++) {
+      for (; next < planned && next < page + concurrency; next++) {
+        const pending = fetchPage(next);
+        // Awaited in order below; this only keeps a page that fails while an earlier one is awaited from going unhandled.
+        pending.catch(() => undefined);
+        inflight.set(next, pending);
+      }
+      const pending = inflight.get(page);
+      if (pending === undefined) return total;
+      inflight.delete(page);
+      const result = await pending;
+      if (result.total !== undefined && result.total !== total) {
+        total = result.total;
+        planned = plan(total);
+      }
+      if (result.items.length === 0) return total;
+      guard(result.items, page);
+      seen += result.items.length;
+      yield result.items;
+      if (result.items.length < perPage && page >= planned - 1) return total;
     }
-    const pending = inflight.get(page);
-    if (pending === undefined) return;
-    inflight.delete(page);
-    const result = await pending;
-    if (result.total !== undefined && result.total !== total) {
-      total = result.total;
-      planned = plan(total);
-    }
-    if (result.items.length === 0) return;
-    guard(result.items, page);
-    yield result.items;
-    if (result.items.length < perPage && page >= planned - 1) return;
+    return total;
   }
 }
 

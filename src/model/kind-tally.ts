@@ -11,6 +11,8 @@ export class KindTally {
   private notUnderstoodCount = 0;
   private readonly gone: string[] = [];
   private goneCount = 0;
+  private readonly duplicates: string[] = [];
+  private duplicateCount = 0;
 
   constructor(private readonly kind: KindName) {}
 
@@ -24,10 +26,21 @@ export class KindTally {
     if (this.gone.length < COVERAGE_LIST_LIMIT) this.gone.push(id);
   }
 
+  /** A resource the API returned again (repeated ids across pages, a page larger than asked for): dropped. */
+  duplicate(id: string): void {
+    this.duplicateCount++;
+    if (this.duplicates.length < 3) this.duplicates.push(id);
+  }
+
   /** The kind's coverage: `base` is what the collector said (ok when undefined), refined by what was tallied. */
   coverage(base: Omit<KindCoverage, 'count'> | undefined): KindCoverage {
     const out: KindCoverage = { ...(base ?? { status: 'ok' }), count: this.count };
     if (this.goneCount > 0) Object.assign(out, { gone: [...this.gone].sort(), goneCount: this.goneCount });
+    if (this.duplicateCount > 0 && out.status === 'ok') {
+      // A server that repeats items may also have skipped others: judged on what arrived, but never called whole.
+      const named = `${this.duplicates.join(', ')}${this.duplicateCount > this.duplicates.length ? ', …' : ''}`;
+      Object.assign(out, { status: 'partial', detail: `the API returned ${this.duplicateCount} resource(s) more than once (${named}); the copies were dropped, and the list may be incomplete` });
+    }
     return withNotUnderstood(this.kind, out, this.notUnderstood, this.notUnderstoodCount);
   }
 }

@@ -77,16 +77,24 @@ describe('offsetPages', () => {
     expect(server.requests).toHaveLength(3);
   });
 
-  it('copes with a total that grows on every request, without looping', async () => {
+  it('a total that grows on every request ends without looping, as truncated', async () => {
     const { client, server } = await listServer({ count: 250, total: (i) => 250 + i * 60 });
-    expect(await collect(offsetPages(client, '/clients', { key: 'clients', pageConcurrency: 1 }))).toEqual(items(250));
-    expect(server.requests.length).toBeLessThanOrEqual(5);
+    const err = await collectionFailure(collect(offsetPages(client, '/clients', { key: 'clients', pageConcurrency: 1 })));
+    expect(err.code).toBe('INCOMPLETE');
+    expect(server.requests.length).toBeLessThanOrEqual(6);
   });
 
-  it('stops at the data when the server promises more than it has', async () => {
+  it('a server that promises more than it has: truncated, after asking the total once more', async () => {
     const { client, server } = await listServer({ count: 150, total: () => 900 });
+    const err = await collectionFailure(collect(offsetPages(client, '/clients', { key: 'clients' })));
+    expect(err).toMatchObject({ code: 'INCOMPLETE', message: '/clients: the pages ended after 150 of the 900 results the API announced, so the list is truncated.' });
+    // The announced 9 pages, some fetched ahead concurrently, and one more look at the total: bounded, no loop.
+    expect(server.requests.length).toBeLessThanOrEqual(10);
+  });
+
+  it('a total that was wrong once (the tenant changed) is asked again and the list is complete', async () => {
+    const { client } = await listServer({ count: 150, total: (i) => (i === 0 ? 180 : 150) });
     expect(await collect(offsetPages(client, '/clients', { key: 'clients' }))).toEqual(items(150));
-    expect(server.requests.length).toBeLessThanOrEqual(5);
   });
 
   it('refuses before yielding when the total exceeds maxResults', async () => {
