@@ -1,18 +1,19 @@
 import { CollectionError } from '../errors.js';
-import { incomplete, readPage, type Page, type PageClient } from './page-shapes.js';
+import { incomplete, readPage, repeatGuard, type Page, type PageClient } from './page-shapes.js';
 import type { Query } from './request-event.js';
 
 export interface CheckpointPagesOptions {
   key: string;
   query?: Query;
   take?: number;
-  /** Hard stop for a server that never ends. Default 100 000 pages. */
+  /** Hard stop for a server that never ends. Default 20 000 pages (two million items at take=100). */
   maxPages?: number;
 }
 
 /**
  * Checkpoint pagination: `take`, then `from=<next>` until `next` is absent, null or empty. A cursor seen twice
- * means the server is going round in circles: CollectionError('API') rather than a loop.
+ * means the server is going round in circles: CollectionError('API') rather than a loop; a page that repeats the
+ * previous one under a new cursor is INCOMPLETE.
  *
  * A page without a cursor ends the list when it is checkpoint-shaped (`{<key>}`, as recorded for the last page).
  * A bare array or an offset envelope (`start`/`limit`/`total`) instead means the server ignored `take`: the
@@ -24,8 +25,10 @@ export interface CheckpointPagesOptions {
  */
 export async function* checkpointPages(client: PageClient, path: string, options: CheckpointPagesOptions): AsyncGenerator<unknown[], void, undefined> {
   const take = options.take ?? 100;
-  const maxPages = options.maxPages ?? 100_000;
+  const maxPages = options.maxPages ?? 20_000;
   const seen = new Set<string>();
+  // Fresh cursors over the same items are a loop too: a page that starts like the one before ends the list.
+  const guard = repeatGuard(path);
   let read = 0;
   let from: string | undefined;
   for (let pages = 0; ; pages++) {
@@ -33,6 +36,7 @@ export async function* checkpointPages(client: PageClient, path: string, options
     const query: Query = from === undefined ? { ...options.query, take } : { ...options.query, take, from };
     const res = await client.get(path, query);
     const page = readPage(path, res.body, options.key);
+    guard(page.items, pages);
     read += page.items.length;
     if (page.items.length > 0) yield page.items;
     if (page.next === undefined) {

@@ -66,3 +66,22 @@ describe('a server whose pages do not add up', () => {
     expect(coverage).toMatchObject({ status: 'partial', count: 250, detail: expect.stringContaining('50 resource(s) more than once') });
   });
 });
+
+describe('a checkpoint server that goes round in circles', () => {
+  it('fresh cursors over the same page end the list as truncated, in a few requests', async () => {
+    let n = 0;
+    server = await startServer((_req, res) => json(res, 200, { client_grants: [{ id: 'cgr_same', client_id: 'c1', audience: 'https://api' }], next: `cursor-${++n}` }));
+    const tokens = new TokenProvider({ token: 't' });
+    const http = new ManagementClient({ origin: server.origin, tokens, clock: jumpingClock() });
+    const { checkpointPages } = await import('../../src/http/checkpoint-pages.js');
+    const pages: unknown[][] = [];
+    let caught: unknown;
+    try {
+      for await (const page of checkpointPages(http, '/client-grants', { key: 'client_grants' })) pages.push(page);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toMatchObject({ code: 'INCOMPLETE', message: expect.stringContaining('repeats the previous page') });
+    expect(server.requests.length).toBe(2);
+  });
+});

@@ -139,7 +139,8 @@ describe('checkpointPages', () => {
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname.endsWith('/a')) return json(res, 200, { members: [{ id: 1 }], next: null });
       if (url.pathname.endsWith('/b')) return json(res, 200, { members: [{ id: 1 }], next: '' });
-      json(res, 200, { members: [{ id: 1 }], next: url.searchParams.get('from') === 'x' ? 'y' : 'x' });
+      // New items on every page, so that only the cursor repeats.
+      json(res, 200, { members: [{ id: Math.random() }], next: url.searchParams.get('from') === 'x' ? 'y' : 'x' });
     });
     client = new ManagementClient({ origin: server.origin, tokens: new TokenProvider({ token: 't' }), clock: jumpingClock() });
     expect(await collect(checkpointPages(client, '/a', { key: 'members' }))).toHaveLength(1);
