@@ -191,9 +191,9 @@ function addConnectionOptions(cmd: Command): void {
   cmd
     .option('--domain <domain>', 'tenant domain, e.g. acme.eu.auth0.com (env AUTH0_DOMAIN); http:// only for loopback')
     .option('--client-id <id>', 'M2M application client id (env AUTH0_CLIENT_ID)')
-    .option('--client-secret <secret>', 'M2M client secret (env AUTH0_CLIENT_SECRET; prefer the env var)')
+    .option('--client-secret <secret>', 'M2M client secret (env AUTH0_CLIENT_SECRET; prefer the env var: a command line is visible to other processes)')
     .option('--audience <url>', 'Management API audience (env AUTH0_AUDIENCE; default https://<domain>/api/v2/)')
-    .option('--token <token>', 'a pre-issued Management API token instead of client credentials (env AUTH0_ACCESS_TOKEN)')
+    .option('--token <token>', 'a pre-issued Management API token instead of client credentials (env AUTH0_ACCESS_TOKEN; prefer the env var: a command line is visible to other processes)')
     .option('--concurrency <n>', 'requests in flight at most', '4')
     .option('--max-rps <n>', 'cap on requests per second (the tenant limit is learnt from its headers)')
     .option('--allow-partial', 'exit 0/1 even when some data could not be collected (skipped rules stay in the report)')

@@ -25,7 +25,8 @@ export async function mockServerCommand(raw: Record<string, unknown>, term: Term
   const m2m = tenant.m2m[0];
   term.stderr(
     `mock Management API for ${tenant.domain} at ${server.url}\n` +
-      `  try: auth0-scan scan --domain ${server.url} --client-id ${m2m?.client_id ?? '<id>'} --client-secret <from the tenant file's m2m>\n` +
+      // The secret goes in the environment: a command line is visible to every process on the machine.
+      `  try: AUTH0_CLIENT_SECRET=<from the tenant file's m2m> auth0-scan scan --domain ${server.url} --client-id ${m2m?.client_id ?? '<id>'}\n` +
       '  Ctrl-C to stop\n',
   );
   await new Promise<void>((resolve) => {

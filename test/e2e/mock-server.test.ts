@@ -44,5 +44,14 @@ describe('auth0-scan mock-server', { timeout: 60_000 }, () => {
     expect(code, server.stderr()).toBe(0);
     expect(server.stderr()).toContain(`served ${requests + 1} requests (tokens issued: 1; answered 429: 0; by status 200: ${requests + 1}; at most `);
     expect(server.stderr()).not.toContain(scanner.client_secret);
+    // The banner teaches the env var: a secret on the command line is visible to every process on the machine.
+    expect(server.stderr()).toContain('try: AUTH0_CLIENT_SECRET=');
+    expect(server.stderr()).not.toContain('--client-secret');
+  });
+
+  it('--help says to prefer the env vars for the client secret and the token', async () => {
+    const help = await runCli(['scan', '--help'], { cwd });
+    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/--client-secret <secret>.*prefer the env var/);
+    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/--token <token>.*prefer the env var/);
   });
 });
