@@ -55,8 +55,6 @@ export async function* offsetPages(client: PageClient, path: string, options: Of
     guard(first.items, 0);
     seen += first.items.length;
     yield first.items;
-  }
-  if (first.items.length > 0) {
     total = yield* laterPages();
   }
   // A list that ends before the total it announced is not the whole list, whatever the pages said. Totals move
@@ -67,8 +65,8 @@ export async function* offsetPages(client: PageClient, path: string, options: Of
   }
   return;
 
+  /** Pages 1.. of the plan, concurrently fetched and yielded in order; returns the latest total announced. */
   async function* laterPages(): AsyncGenerator<unknown[], number, undefined> {
-
     const inflight = new Map<number, Promise<Page>>();
     let next = 1;
     for (let page = 1; page < planned; page++) {
