@@ -55,6 +55,12 @@ export async function readSnapshot(path: string, sink: SnapshotSink): Promise<vo
       }
       if (value !== null && typeof value === 'object' && 'end' in value) {
         const end = check(snapshotEndSchema, value, fail, 'end record');
+        // The counts are the file's own account of what it holds: a record lost, added or edited out is a damaged file.
+        for (const kind of new Set([...Object.keys(end.coverage), ...seen.keys()]) as Set<KindName>) {
+          const announced = end.coverage[kind]?.count ?? 0;
+          const read = seen.get(kind) ?? 0;
+          if (announced !== read) fail(`end record: ${kind} counts ${announced} resource(s) but the file holds ${read}`);
+        }
         const coverage = { ...end.coverage };
         for (const [kind, { entries, n }] of rejected) {
           const base = coverage[kind] ?? { status: 'ok' as const, count: 0 };

@@ -107,6 +107,11 @@ describe('diff of two snapshots', { timeout: 30_000 }, () => {
     const firstUser = lines.findIndex((l) => l.includes('"kind":"users"'));
     const removedUser = (JSON.parse(lines[firstUser] ?? '') as { data: { user_id: string } }).data.user_id;
     lines.splice(firstUser, 1);
+    // Keep the file's own account in step with the edit (a count that disagrees is a damaged snapshot).
+    const endAt = lines.findIndex((l) => l.startsWith('{"end":true'));
+    const end = JSON.parse(lines[endAt] ?? '') as { coverage: { users: { count: number } } };
+    end.coverage.users.count -= 1;
+    lines[endAt] = JSON.stringify(end);
     writeFileSync(file('b.ndjson'), lines.join('\n'));
 
     const r = await cli(['diff', 'a.ndjson', 'b.ndjson']);
