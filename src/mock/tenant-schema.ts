@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { KIND_NAMES } from '../model/kinds.js';
+import { unknownKeys } from '../rules/format-issue.js';
 import { formatDocPath, isSyntaxError, parseSource, type DocPath } from '../rules/source-document.js';
 
 /**
@@ -130,6 +131,6 @@ function firstIssue(issues: readonly z.core.$ZodIssue[]): { path: DocPath; messa
   const issue = issues[0];
   if (!issue) return { path: [], message: 'invalid mock tenant' };
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  if (issue.code === 'unrecognized_keys') return { path, message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+  if (issue.code === 'unrecognized_keys') return { path, message: unknownKeys(issue.keys) };
   return { path, message: issue.message };
 }

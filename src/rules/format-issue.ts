@@ -25,9 +25,25 @@ export function formatIssue(issues: readonly Issue[], data: unknown): PlainIssue
     if (inner.length > 0) return { path: [...path, ...nested.path], message: nested.message };
   }
   if (issue.code === 'unrecognized_keys') {
-    return { path, message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+    return { path, message: unknownKeys(issue.keys) };
   }
   return { path, message: issue.message };
+}
+
+const KEY_NAME = /^[A-Za-z_$][\w$.-]{0,63}$/;
+const NAMED_AT_MOST = 3;
+
+/**
+ * `unknown key "colour"`: a few keys that look like names, quoted. Anything else is counted, never echoed: a file
+ * given by mistake (`--config /etc/shadow`) must not have its lines printed into a CI log.
+ */
+export function unknownKeys(keys: readonly string[]): string {
+  const names = keys.filter((k) => KEY_NAME.test(k));
+  const others = keys.length - names.length;
+  const shown = names.slice(0, NAMED_AT_MOST).map((k) => `"${k}"`);
+  if (names.length > shown.length) shown.push(`${names.length - shown.length} more`);
+  if (others > 0) shown.push(`${others} that ${others === 1 ? 'is not a key name' : 'are not key names'} (is this the right file?)`);
+  return `unknown key${keys.length > 1 ? 's' : ''} ${shown.join(', ')}`;
 }
 
 function pickBranch(value: unknown, branches: number): number {
