@@ -22,7 +22,11 @@ afterAll(() => {
 let files = 0;
 function snapshot(records: Rec[], coverage: Record<string, string> = {}, options: { gzip?: boolean; domain?: string } = {}): string {
   const header = { format: 'auth0-scan-snapshot', version: 1, tool: { name: 'auth0-scan', version: '0.1.0' }, tenant: { domain: options.domain ?? 'acme.eu.auth0.com' }, collectedAt: '2026-01-01T00:00:00Z' };
-  const cov = Object.fromEntries(Object.entries(coverage).map(([k, status]) => [k, { status, count: 0 }]));
+  // The end record counts what the file holds (the reader checks it): every kind with records is in it.
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+  const kinds = new Set([...Object.keys(coverage), ...counts.keys()]);
+  const cov = Object.fromEntries([...kinds].map((k) => [k, { status: coverage[k] ?? 'ok', count: counts.get(k) ?? 0 }]));
   const text = [header, ...records, { end: true, coverage: cov }].map((l) => JSON.stringify(l)).join('\n') + '\n';
   const path = join(dir, `s${++files}.ndjson${options.gzip ? '.gz' : ''}`);
   writeFileSync(path, options.gzip ? gzipSync(text) : text);
