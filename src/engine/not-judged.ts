@@ -1,4 +1,4 @@
-import { typeName } from '../snapshot/understand-resource.js';
+import { typeName } from '../model/type-name.js';
 
 /**
  * Thrown while a rule reads a value of a type its operator cannot judge (a number where a date is expected, an

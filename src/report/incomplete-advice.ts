@@ -22,8 +22,9 @@ export function incompleteAdvice(report: ScanReport): string | undefined {
   if (scoped) parts.push(`${scoped.join(', ')} need${scoped.length === 1 ? 's' : ''} ${scopes.join(', ') || 'more scopes'}: grant them to the scanner's application`);
   const plan = byCause.get('plan');
   if (plan) parts.push(`${plan.join(', ')} ${plan.length === 1 ? 'is' : 'are'} not available on this tenant (its plan or a feature that is off)`);
-  for (const kind of byCause.get('unreadable') ?? []) parts.push(`${kind} could not be read: ${report.collection.kinds[kind]?.detail ?? 'an error'}`);
-  for (const kind of byCause.get('truncated') ?? []) parts.push(`${kind} was cut short: ${report.collection.kinds[kind]?.detail ?? 'truncated'}`);
+  const detail = (kind: KindName, fallback: string): string => (report.collection.kinds[kind]?.detail ?? fallback).replace(/\.+$/, '');
+  for (const kind of byCause.get('unreadable') ?? []) parts.push(`${kind} could not be read: ${detail(kind, 'an error')}`);
+  for (const kind of byCause.get('truncated') ?? []) parts.push(`${kind} was cut short: ${detail(kind, 'truncated')}`);
   const absent = byCause.get('not collected');
   if (absent) parts.push(`${absent.join(', ')} ${absent.length === 1 ? 'was' : 'were'} not collected`);
   const n = report.skipped.length;

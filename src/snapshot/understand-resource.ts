@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { getPath } from '../engine/path.js';
 import type { NotUnderstood } from '../model/coverage.js';
 import { KINDS, type KindName } from '../model/kinds.js';
+import { typeName } from '../model/type-name.js';
 import { RESOURCE_SCHEMAS } from './resource-schemas.js';
 
 export type Understood = { ok: true; data: Record<string, unknown> } | { ok: false; entry: NotUnderstood };
@@ -43,12 +44,4 @@ export function valueProblem(value: unknown, want: string): string {
   if (value === undefined) return 'absent';
   if (value === null) return `null (expected ${want})`;
   return `${typeName(value)} (expected ${want})`;
-}
-
-export function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
-  return `a ${typeof value}`;
 }

@@ -55,9 +55,12 @@ describe.skipIf(!available)('the recorded real tenant, replayed through the mock
   }
 
   const list = (kind: keyof MockTenant): Obj[] => (tenant[kind] ?? []) as Obj[];
+  /** The plain full-scope scan, shared by the tests that only read its report. */
+  let full: Promise<{ r: CliResult; doc: JsonReport }> | undefined;
+  const fullScan = () => (full ??= scan(tenant, ['--client-id', REAL_SCANNER.client_id]));
 
   it('reads every kind in full and evaluates every rule: no kind lost to one odd resource', async () => {
-    const { r, doc } = await scan(tenant, ['--client-id', REAL_SCANNER.client_id]);
+    const { r, doc } = await fullScan();
     expect(r.code, describeRun(r)).toBe(1);
     expect(doc.skipped).toEqual([]);
     for (const [kind, c] of Object.entries(doc.collection.kinds)) expect(c.status, kind).toBe('ok');
@@ -69,7 +72,7 @@ describe.skipIf(!available)('the recorded real tenant, replayed through the mock
   });
 
   it('raises no finding on the global client (flagged or not) nor on Auth0-managed grants', async () => {
-    const { doc } = await scan(tenant, ['--client-id', REAL_SCANNER.client_id]);
+    const { doc } = await fullScan();
     const global = new Set(list('clients').filter((c) => c['global'] === true || (c['name'] === 'All Applications' && c['app_type'] == null)).map((c) => c['client_id']));
     const system = new Set(list('client_grants').filter((g) => g['is_system'] === true).map((g) => g['id']));
     expect(global.size).toBeGreaterThan(1);
@@ -80,7 +83,7 @@ describe.skipIf(!available)('the recorded real tenant, replayed through the mock
   });
 
   it('flags the machine-to-machine apps holding Management API scopes by the hundred', async () => {
-    const { doc } = await scan(tenant, ['--client-id', REAL_SCANNER.client_id]);
+    const { doc } = await fullScan();
     const mgmt = list('resource_servers').find((s) => s['is_system'] === true && String(s['identifier']).endsWith('/api/v2/'))?.['identifier'];
     const heavy = list('client_grants')
       .filter((g) => g['audience'] === mgmt && g['is_system'] !== true && Array.isArray(g['scope']) && g['scope'].includes('delete:users'))

@@ -14,13 +14,11 @@ import { aFinding, aReport } from '../report-builders.js';
 const HOSTILE = '\u001b]0;owned\u0007\u001b[31mred\u009b2J\u202egnp.exe\nauth0-scan: gate: passed';
 
 describe('rendering tenant text of any size', () => {
-  it('wraps a 1 MB word in one pass (it used to take minutes)', () => {
+  it('wraps a 1 MB word in one pass (the old splice loop outlasted the test timeout)', () => {
     const word = 'x'.repeat(1_000_000);
-    const started = performance.now();
     const out = wrapText(word, 28);
     expect(out.replace(/\n/g, '')).toBe(word);
-    // Generous bound: a linear pass takes milliseconds, the old splice loop minutes.
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(out.split('\n').every((line) => line.length <= 28)).toBe(true);
   });
 
   it('renders a table with a 1 MB resource name and message, cut and said to be cut', () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectApi } from '../../src/collect/collect-api.js';
 import type { MockTenant } from '../../src/mock/index.js';
-import { ALL_READ_SCOPES, collect, smallTenant, withMock } from './collect-harness.js';
+import { collect, smallTenant, withAllScopes, withMock } from './collect-harness.js';
 
 type Obj = Record<string, unknown>;
-/** The small tenant with an m2m app holding every read scope. */
-function withAllScopes(t: MockTenant): MockTenant {
-  return { ...t, m2m: [...t.m2m, { client_id: 'all-scopes', client_secret: 'all-scopes-secret', scopes: ALL_READ_SCOPES }] };
-}
-
 const ids = (t: MockTenant, kind: 'connections' | 'roles' | 'organizations'): string[] => ((t[kind] ?? []) as Obj[]).map((x) => String(x['id']));
 
 describe('resources deleted while the tenant is read', () => {

@@ -153,7 +153,11 @@ export const ALL_READ_SCOPES = [
  * serves every secret the tenant has (client secrets, IdP tokens) and the redaction has something to do.
  */
 export function demoTenant(): MockTenant {
-  const t = loadMockTenant('examples/demo-tenant.json');
+  return withAllScopes(loadMockTenant('examples/demo-tenant.json'));
+}
+
+/** The tenant plus an m2m app `all-scopes` (secret `all-scopes-secret`) holding every read scope. */
+export function withAllScopes(t: MockTenant): MockTenant {
   return { ...t, m2m: [...t.m2m, { client_id: 'all-scopes', client_secret: 'all-scopes-secret', scopes: ALL_READ_SCOPES }] };
 }
 
