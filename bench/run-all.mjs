@@ -17,6 +17,7 @@ const benches = [
   { file: 'startup.mjs', args: [] },
   { file: 'evaluation.mjs', args: quick ? ['--quick'] : [] },
   { file: 'collection.mjs', args: [...(quick ? ['--quick'] : []), ...(args.includes('--skip-2rps') ? ['--skip-2rps'] : [])] },
+  { file: 'render.mjs', args: [] },
 ];
 
 let crashed = 0;

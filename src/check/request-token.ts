@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { oneLine } from '../http/api-error.js';
+import { scrubSecrets } from '../http/scrub-secrets.js';
 import type { RawOutcome, RawSender } from './raw-sender.js';
 
 export interface ClientCredentials {
@@ -55,8 +56,7 @@ export async function requestToken(sender: RawSender, c: ClientCredentials): Pro
     }
   }
   const err = oauthError.safeParse(parsedBody);
-  const scrub = (s: string | undefined, max?: number): string | undefined =>
-    s === undefined ? undefined : oneLine(c.clientSecret === '' ? s : s.split(c.clientSecret).join('[REDACTED]'), max);
+  const scrub = (s: string | undefined, max?: number): string | undefined => (s === undefined ? undefined : oneLine(scrubSecrets(s, [c.clientSecret]), max));
   return {
     kind: 'refused',
     status,

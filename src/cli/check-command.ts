@@ -5,6 +5,7 @@ import { runCheck, type CheckCredentials } from '../check/run-check.js';
 import type { CheckResult } from '../check/check-result.js';
 import type { RequestEvent } from '../http/request-event.js';
 import { EXIT, InputError } from '../errors.js';
+import { formatRequest } from './format-request.js';
 import { connectionSettings, type ConnectionSettings } from './connection-settings.js';
 import { loadRulesForRun } from './load-rules-for-run.js';
 import { connectionOptionsSchema, parseOptions, ruleOptionsSchema } from './scan-options.js';
@@ -35,9 +36,4 @@ export async function checkCommand(raw: Record<string, unknown>, term: Terminal)
 function credentials(settings: ConnectionSettings): CheckCredentials {
   const c = settings.credentials;
   return c.kind === 'token' ? { kind: 'token', token: c.token } : { kind: 'client', clientId: c.clientId, clientSecret: c.clientSecret };
-}
-
-function formatRequest(e: RequestEvent): string {
-  const outcome = e.status !== undefined ? String(e.status) : (e.error ?? 'error');
-  return `${e.method} ${e.path} ${outcome} ${e.ms}ms${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`;
 }

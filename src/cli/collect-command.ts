@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kindsForRules } from '../engine/rule-kinds.js';
+import { allowListForRules } from '../redact/allow-list-for-rules.js';
 import { EXIT, InputError } from '../errors.js';
 import { KIND_NAMES, type KindName } from '../model/kinds.js';
 import { SnapshotWriter } from '../snapshot/snapshot-writer.js';
@@ -27,7 +28,7 @@ export async function collectCommand(raw: Record<string, unknown>, term: Termina
   const kinds: KindName[] = opts.allKinds ? [...KIND_NAMES] : kindsForRules(rules.map((r) => r.file));
   if (kinds.length === 0) throw new InputError('USAGE', 'no rule is selected, so there is nothing to collect (use --all-kinds)');
   const writer = new SnapshotWriter(opts.output);
-  const common = { kinds, sink: writer, concurrency: opts.concurrency, maxRps: opts.maxRps, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
+  const common = { kinds, allowList: allowListForRules(rules.map((r) => r.file)), sink: writer, concurrency: opts.concurrency, maxRps: opts.maxRps, timeoutMs: opts.timeout, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
   let stats;
   try {
     stats = opts.demo

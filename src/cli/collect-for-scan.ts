@@ -1,6 +1,7 @@
 import { EvaluatingSink, type EvaluatedSnapshot } from '../core/evaluating-sink.js';
 import type { RuleSpec } from '../engine/create-evaluator.js';
 import { kindsForRules } from '../engine/rule-kinds.js';
+import { allowListForRules } from '../redact/allow-list-for-rules.js';
 import type { CollectionStats } from '../model/finding.js';
 import { connectionSettings } from './connection-settings.js';
 import { withDemoTenant } from './with-demo-tenant.js';
@@ -17,7 +18,7 @@ export async function collectForScan(
 ): Promise<{ scanned: EvaluatedSnapshot; collection: CollectionStats }> {
   const kinds = kindsForRules(rules.map((r) => r.file));
   const sink = new EvaluatingSink(rules);
-  const common = { kinds, sink, concurrency: opts.concurrency, maxRps: opts.maxRps, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
+  const common = { kinds, allowList: allowListForRules(rules.map((r) => r.file)), sink, concurrency: opts.concurrency, maxRps: opts.maxRps, timeoutMs: opts.timeout, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
   const collection = opts.demo
     ? await withDemoTenant(opts, (demo) => runCollection({ ...common, ...demo, source: 'demo' }, term))
     : await runCollection({ ...common, settings: connectionSettings(opts, configDomain, term), source: 'live', collectedAt: new Date().toISOString() }, term);

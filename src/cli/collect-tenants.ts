@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import { EvaluatingSink, type EvaluatedSnapshot } from '../core/evaluating-sink.js';
 import type { RuleSpec } from '../engine/create-evaluator.js';
 import { kindsForRules } from '../engine/rule-kinds.js';
+import { allowListForRules } from '../redact/allow-list-for-rules.js';
 import { CollectionError, InputError } from '../errors.js';
 import type { CollectionStats } from '../model/finding.js';
 import type { TenantFailure } from '../model/report.js';
@@ -16,6 +17,8 @@ export const MAX_PARALLEL_TENANTS = 4;
 export interface TenantCollectOptions {
   concurrency: number;
   maxRps?: number;
+  /** `--timeout` (ms), for each tenant's collection. */
+  timeoutMs?: number;
   verbose: boolean;
   quiet: boolean;
 }
@@ -37,6 +40,7 @@ export async function collectTenants(
   parallel = MAX_PARALLEL_TENANTS,
 ): Promise<TenantOutcome[]> {
   const kinds = kindsForRules(rules.map((r) => r.file));
+  const allowList = allowListForRules(rules.map((r) => r.file));
   const limit = pLimit(parallel);
   let usageError: InputError | undefined;
   const outcomes = await Promise.all(
@@ -46,7 +50,7 @@ export async function collectTenants(
         const sink = new EvaluatingSink(rules);
         try {
           const collection = await runCollection(
-            { ...options, kinds, sink, settings: target.settings, source: 'live', collectedAt: startedAt, progress: false },
+            { ...options, kinds, allowList, sink, settings: target.settings, source: 'live', collectedAt: startedAt, progress: false },
             prefixedTerminal(term, target.label),
           );
           return { target, startedAt, scanned: sink.done(), collection };

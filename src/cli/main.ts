@@ -3,6 +3,7 @@ import { EXIT } from '../errors.js';
 import { REPORT_FORMATS } from '../report/report-formats.js';
 import { toolVersion } from '../version.js';
 import { handleError } from './handle-error.js';
+import { installSignalCleanup } from './install-signal-cleanup.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
 type Action = (...args: unknown[]) => Promise<number> | number;
@@ -12,7 +13,10 @@ type Action = (...args: unknown[]) => Promise<number> | number;
  * turns the result or the error into an exit code. Command modules are imported lazily so `--version` and
  * `rules list` start fast.
  */
-export async function main(argv: readonly string[], term: Terminal = processTerminal()): Promise<number> {
+export async function main(argv: readonly string[], given?: Terminal): Promise<number> {
+  // Only a run that owns the process (bin/auth0-scan.js) takes over its signals; tests pass their own terminal.
+  if (given === undefined) installSignalCleanup();
+  const term = given ?? processTerminal();
   const verbose = argv.includes('--verbose');
   let code: number = EXIT.ok;
   const run = (fn: Action) => async (...args: unknown[]) => {
@@ -194,8 +198,10 @@ function addConnectionOptions(cmd: Command): void {
     .option('--client-secret <secret>', 'M2M client secret (env AUTH0_CLIENT_SECRET; prefer the env var: a command line is visible to other processes)')
     .option('--audience <url>', 'Management API audience (env AUTH0_AUDIENCE; default https://<domain>/api/v2/)')
     .option('--token <token>', 'a pre-issued Management API token instead of client credentials (env AUTH0_ACCESS_TOKEN; prefer the env var: a command line is visible to other processes)')
+    .option('--allow-config-host <host>', "let the config file's domain/tenants send credentials to this non-Auth0 host (custom domain, local mock; repeatable; env AUTH0_SCAN_ALLOW_CONFIG_HOSTS)", collectList)
     .option('--concurrency <n>', 'requests in flight at most', '4')
     .option('--max-rps <n>', 'cap on requests per second (the tenant limit is learnt from its headers)')
+    .option('--timeout <duration>', 'give up reading the tenant after this long (e.g. 90s, 30m, 2h; default 1h): what was not read by then is reported as not collected')
     .option('--allow-partial', 'exit 0/1 even when some data could not be collected (skipped rules stay in the report)')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-v, --verbose', 'log every request (method, path, status, time; never secrets) and stack traces')

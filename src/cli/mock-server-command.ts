@@ -22,13 +22,7 @@ export async function mockServerCommand(raw: Record<string, unknown>, term: Term
   const opts = parseOptions(optionsSchema, raw);
   const tenant = loadMockTenant(opts.tenant ?? demoTenantPath());
   const server = await startMockServer({ tenant, port: opts.port, rateLimit: opts.rate });
-  const m2m = tenant.m2m[0];
-  term.stderr(
-    `mock Management API for ${tenant.domain} at ${server.url}\n` +
-      // The secret goes in the environment: a command line is visible to every process on the machine.
-      `  try: AUTH0_CLIENT_SECRET=<from the tenant file's m2m> auth0-scan scan --domain ${server.url} --client-id ${m2m?.client_id ?? '<id>'}\n` +
-      '  Ctrl-C to stop\n',
-  );
+  term.stderr(mockServerBanner(tenant.domain, server.url, tenant.m2m[0]?.client_id));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -41,4 +35,17 @@ export async function mockServerCommand(raw: Record<string, unknown>, term: Term
   );
   await server.close();
   return 0;
+}
+
+/**
+ * What the server prints when it listens: where, and a scan to try against it. The secret goes in the environment
+ * (AUTH0_CLIENT_SECRET=… before the command), never after --client-secret: a command line is visible to every
+ * process on the machine, and people copy what a banner shows them.
+ */
+export function mockServerBanner(domain: string, url: string, clientId: string | undefined): string {
+  return (
+    `mock Management API for ${domain} at ${url}\n` +
+    `  try: AUTH0_CLIENT_SECRET=<from the tenant file's m2m> auth0-scan scan --domain ${url} --client-id ${clientId ?? '<id>'}\n` +
+    '  Ctrl-C to stop\n'
+  );
 }

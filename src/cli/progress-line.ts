@@ -1,4 +1,8 @@
+import { boundText, terminalSafe } from '../report/terminal-text.js';
 import type { Terminal } from './terminal.js';
+
+/** A note (an export job's status, from the API) is cut so that the line stays one terminal line. */
+const NOTE_MAX = 80;
 
 export interface ProgressSnapshot {
   kindsDone: number;
@@ -21,7 +25,9 @@ export function startProgress(term: Terminal, enabled: boolean, read: () => Prog
     const seconds = Math.max((now() - started) / 1000, 0.001);
     const rate = (p.requests / seconds).toFixed(1);
     const throttled = p.throttleWaitMs > 0 ? ` · throttled ${(p.throttleWaitMs / 1000).toFixed(1)} s` : '';
-    const text = `collecting ${p.kindsDone}/${p.kindsTotal} kinds · ${p.requests} requests · ${rate} req/s${throttled}${p.note ? ` · ${p.note}` : ''}`;
+    // The note can hold API text: a line break or escape in it would break the redraw or restyle the terminal.
+    const note = p.note ? ` · ${terminalSafe(boundText(p.note, NOTE_MAX))}` : '';
+    const text = `collecting ${p.kindsDone}/${p.kindsTotal} kinds · ${p.requests} requests · ${rate} req/s${throttled}${note}`;
     term.stderr(`\r${text.padEnd(lastWidth)}`);
     lastWidth = text.length;
   };

@@ -3,12 +3,15 @@ import { collectTenant } from '../collect/collect-tenant.js';
 import { httpCollectApi } from '../collect/http-collect-api.js';
 import type { SnapshotSink } from '../core/snapshot-sink.js';
 import { createHttpClient } from '../http/create-http-client.js';
-import type { RequestEvent } from '../http/request-event.js';
+import { DEFAULT_RUN_TIMEOUT_MS, RunDeadline } from '../http/run-deadline.js';
 import type { KindCoverage } from '../model/coverage.js';
 import type { CollectionStats } from '../model/finding.js';
 import type { KindName } from '../model/kinds.js';
+import { terminalSafe } from '../report/terminal-text.js';
+import type { AllowList } from '../redact/allow-list.js';
 import { toolVersion } from '../version.js';
 import type { ConnectionSettings } from './connection-settings.js';
+import { formatRequest } from './format-request.js';
 import { reportDomain } from './report-domain.js';
 import { startProgress } from './progress-line.js';
 import type { Terminal } from './terminal.js';
@@ -16,12 +19,16 @@ import type { Terminal } from './terminal.js';
 export interface CollectionRun {
   settings: ConnectionSettings;
   kinds: readonly KindName[];
+  /** What resources keep: allowListForRules of the run's rules (the built-in list when absent). */
+  allowList?: AllowList;
   sink: SnapshotSink;
   source: 'live' | 'demo';
   /** The scan time; the clock's now unless a recording pins it (the demo). */
   collectedAt: string;
   concurrency: number;
   maxRps?: number;
+  /** `--timeout` (ms): the run's deadline, counted from here; the kinds not read by then end as `error`. */
+  timeoutMs?: number;
   verbose: boolean;
   quiet: boolean;
   progress: boolean;
@@ -35,12 +42,14 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
   const started = Date.now();
   const { settings } = run;
   const creds = settings.credentials;
+  const deadline = new RunDeadline(run.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS);
   const http = createHttpClient({
     domain: settings.domain,
     audience: settings.audience,
     ...(creds.kind === 'token' ? { token: creds.token } : { clientId: creds.clientId, clientSecret: creds.clientSecret }),
     concurrency: run.concurrency,
     maxRps: run.maxRps,
+    deadline,
     onRequest: run.verbose ? (e) => term.stderr(`${formatRequest(e)}\n`) : undefined,
   });
   let done = 0;
@@ -58,6 +67,7 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
       api: httpCollectApi(http.client, http.tokens),
       collectors: collectorRegistry(),
       kinds: run.kinds,
+      allowList: run.allowList,
       domain: reportDomain(settings.audience, http.domain.host),
       source: run.source,
       collectedAt: run.collectedAt,
@@ -69,22 +79,18 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
       },
       onNote: (kind, message) => {
         note = `${kind}: ${message}`;
-        if (run.verbose) term.stderr(`${note}\n`);
+        if (run.verbose) term.stderr(`${terminalSafe(note)}\n`);
       },
       onKindDone: (kind, c: KindCoverage) => {
         done++;
-        if (run.verbose) term.stderr(`${kind}: ${c.status}, ${c.count} collected${c.detail ? ` (${c.detail})` : ''}\n`);
+        if (run.verbose) term.stderr(`${kind}: ${c.status}, ${c.count} collected${c.detail ? ` (${terminalSafe(c.detail)})` : ''}\n`);
       },
     });
     const s = http.client.stats();
     return { source: run.source === 'demo' ? 'demo' : 'live', requests: s.requests, retries: s.retries, throttled: s.throttled, durationMs: Date.now() - started, kinds: coverage };
   } finally {
     progress.stop();
+    deadline.cancel();
     await http.close();
   }
-}
-
-function formatRequest(e: RequestEvent): string {
-  const outcome = e.status !== undefined ? String(e.status) : (e.error ?? 'error');
-  return `${e.method} ${e.path} ${outcome} ${e.ms}ms${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`;
 }

@@ -10,6 +10,7 @@ import { parseOptions, scanOptionsSchema, type ScanOptions } from './scan-option
 import { summaryLine } from '../report/render-table.js';
 import { useColor, type Terminal } from './terminal.js';
 import { writeReports } from './write-reports.js';
+import { scansConfigTenants } from './tenant-targets.js';
 import { gateNotices } from '../gate/gate-notices.js';
 import { coverageNotices, incompleteAdvice } from '../report/incomplete-advice.js';
 import { loadGateInputs } from '../gate/load-gate-inputs.js';
@@ -27,8 +28,7 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   const gateInputs = loadGateInputs(opts, config, term.cwd);
   const docs = new Map<string, RuleDoc>(rules.map((r) => [r.file.id, ruleDoc(r.file, r.override?.severity)]));
   const color = useColor(term, opts.color, opts.output !== undefined);
-  const chosen = opts.snapshot !== undefined || opts.demo || opts.domain !== undefined;
-  if (config.config.tenants !== undefined && !chosen) {
+  if (scansConfigTenants(opts, config, term)) {
     const { scanTenants } = await import('./scan-tenants.js');
     return scanTenants({ opts, config, rules, gateInputs, failOn, render: { color, rules: docs } }, term);
   }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { parseDuration } from '../engine/duration.js';
 import { InputError } from '../errors.js';
+import { DEFAULT_RUN_TIMEOUT_MS } from '../http/run-deadline.js';
 import { FAIL_ON_VALUES, severitySchema } from '../model/severity.js';
 import { formatIssue } from '../rules/format-issue.js';
 import { REPORT_FORMATS } from '../report/report-formats.js';
@@ -11,6 +13,31 @@ const list = z
 const positiveInt = (name: string, max: number) =>
   z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).min(1, `${name} must be at least 1`).max(max, `${name} must be at most ${max}`);
 
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const MAX_TIMEOUT_MS = 7 * 86_400_000;
+
+/** `90s`, `30m`, `1h30m`, `1500ms`, or ISO-8601 (`PT45M`): milliseconds, or undefined when it is neither. */
+function durationMs(text: string): number | undefined {
+  const t = text.trim();
+  if (/^P/i.test(t)) return parseDuration(t.toUpperCase());
+  if (!/^(?:\d+(?:ms|s|m|h))+$/.test(t)) return undefined;
+  let ms = 0;
+  for (const [, n, unit] of t.matchAll(/(\d+)(ms|s|m|h)/g)) ms += Number(n) * (UNIT_MS[unit ?? ''] ?? 0);
+  return ms;
+}
+
+/** `--timeout`: the whole run's deadline, from 1 s to 7 days. */
+const timeoutOption = z
+  .string()
+  .transform((text, ctx) => {
+    const ms = durationMs(text);
+    if (ms === undefined) ctx.addIssue({ code: 'custom', message: `--timeout must be a duration such as 90s, 30m or 1h (got "${text.slice(0, 40)}")` });
+    else if (ms < 1000 || ms > MAX_TIMEOUT_MS) ctx.addIssue({ code: 'custom', message: '--timeout must be between 1s and 7 days' });
+    return ms ?? 0;
+  })
+  .optional()
+  .transform((ms) => ms ?? DEFAULT_RUN_TIMEOUT_MS);
+
 /** Connection flags shared by scan and collect; env fallbacks are applied by the command. */
 export const connectionOptionsSchema = z.object({
   domain: z.string().optional(),
@@ -18,8 +45,12 @@ export const connectionOptionsSchema = z.object({
   clientSecret: z.string().optional(),
   audience: z.string().optional(),
   token: z.string().optional(),
+  /** Hosts beyond Auth0's that the config file may send credentials to (also AUTH0_SCAN_ALLOW_CONFIG_HOSTS). */
+  allowConfigHost: list,
   concurrency: positiveInt('--concurrency', 32).default(4),
   maxRps: z.coerce.number({ error: '--max-rps must be a number' }).positive('--max-rps must be above 0').max(1000).optional(),
+  /** `--timeout` in milliseconds; past it nothing more is read and the kinds not read end as `error`. */
+  timeout: timeoutOption,
   allowPartial: z.boolean().default(false),
   verbose: z.boolean().default(false),
   quiet: z.boolean().default(false),

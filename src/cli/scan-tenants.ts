@@ -36,9 +36,9 @@ export async function scanTenants(input: ScanTenantsInput, term: Terminal): Prom
   const { opts, gateInputs, failOn } = input;
   const startedAt = new Date().toISOString();
   rejectSingleTenantFlags(opts);
-  const targets = tenantTargets(input.config, opts.tenant, term.env);
+  const targets = tenantTargets(input.config, opts.tenant, term.env, opts.allowConfigHost);
   const specs = input.rules.map(({ file, override }) => ({ file, override }));
-  const outcomes = await collectTenants(targets, specs, { concurrency: opts.concurrency, maxRps: opts.maxRps, verbose: opts.verbose, quiet: opts.quiet }, term);
+  const outcomes = await collectTenants(targets, specs, { concurrency: opts.concurrency, maxRps: opts.maxRps, timeoutMs: opts.timeout, verbose: opts.verbose, quiet: opts.quiet }, term);
 
   const reports: ScanReport[] = [];
   const failed: TenantFailure[] = [];

@@ -1,7 +1,9 @@
+import { exitCodeFor } from '../errors.js';
 import { isMultiTenantReport, type MultiTenantReport, type RenderOptions, type ScanReport } from '../model/report.js';
 import { MULTI_TENANT_REPORTERS } from '../report/multi-tenant-reporters.js';
 import { REPORTERS, type ReportFormat } from '../report/reporters.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
+import { handleError } from './handle-error.js';
 import type { Terminal } from './terminal.js';
 
 export interface ReportTargets {
@@ -14,22 +16,72 @@ export interface ReportTargets {
   csvOutput?: string;
 }
 
+interface Output {
+  format: ReportFormat;
+  /** A file, or stdout when absent. */
+  path?: string;
+  color: boolean;
+}
+
 /**
- * Renders every requested format from the same report (so all outputs and the exit code agree) and writes
- * them: files atomically, the main format to stdout unless --output names a file.
+ * Renders every requested format from the same report (so all outputs and the exit code agree) and writes each as
+ * soon as it is rendered: files atomically, the main format to stdout unless --output names a file. Each output
+ * stands alone, so a renderer or a write that fails loses only its own output: the others are still written, every
+ * failure is reported, and the worst one is rethrown for the usual message and exit code. The data formats go
+ * first, and the main format last, so that the machine-readable results are on disk whatever happens to the rest.
  */
 export function writeReports(report: ScanReport | MultiTenantReport, targets: ReportTargets, options: RenderOptions, term: Terminal): void {
-  const render = (format: ReportFormat, opts: RenderOptions): string =>
-    isMultiTenantReport(report) ? MULTI_TENANT_REPORTERS[format](report, opts) : REPORTERS[format](report, opts);
-  const plain: RenderOptions = { ...options, color: false };
-  const main = render(targets.format, targets.output ? plain : options);
-  const files: [string, string][] = [];
-  if (targets.jsonOutput) files.push([targets.jsonOutput, render('json', plain)]);
-  if (targets.sarifOutput) files.push([targets.sarifOutput, render('sarif', plain)]);
-  if (targets.markdownOutput) files.push([targets.markdownOutput, render('markdown', plain)]);
-  if (targets.junitOutput) files.push([targets.junitOutput, render('junit', plain)]);
-  if (targets.csvOutput) files.push([targets.csvOutput, render('csv', plain)]);
-  if (targets.output) files.push([targets.output, main]);
-  for (const [path, content] of files) writeFileAtomic(path, content);
-  if (!targets.output) term.stdout(main);
+  const rendered = new Map<string, string>();
+  const render = (format: ReportFormat, color: boolean): string => {
+    const key = `${format}:${String(color)}`;
+    const cached = rendered.get(key);
+    if (cached !== undefined) return cached;
+    const opts = { ...options, color };
+    const text = isMultiTenantReport(report) ? MULTI_TENANT_REPORTERS[format](report, opts) : REPORTERS[format](report, opts);
+    // Kept only while another output may need the same text (the main format also written to its own file).
+    if (format === targets.format) rendered.set(key, text);
+    return text;
+  };
+  const failures: unknown[] = [];
+  for (const output of outputs(targets, options.color)) {
+    let text: string;
+    try {
+      text = render(output.format, output.color);
+    } catch (err) {
+      failures.push(renderFailure(err, output));
+      continue;
+    }
+    try {
+      if (output.path === undefined) term.stdout(text);
+      else writeFileAtomic(output.path, text);
+    } catch (err) {
+      failures.push(err);
+    }
+  }
+  if (failures.length === 0) return;
+  const worst = failures.reduce((a, b) => (exitCodeFor(b) > exitCodeFor(a) ? b : a));
+  for (const err of failures) if (err !== worst) handleError(err, term, false);
+  throw worst;
+}
+
+function outputs(targets: ReportTargets, color: boolean): Output[] {
+  const files: [ReportFormat, string | undefined][] = [
+    ['json', targets.jsonOutput],
+    ['sarif', targets.sarifOutput],
+    ['csv', targets.csvOutput],
+    ['junit', targets.junitOutput],
+    ['markdown', targets.markdownOutput],
+  ];
+  const out: Output[] = files.flatMap(([format, path]) => (path === undefined ? [] : [{ format, path, color: false }]));
+  // Colour only on a terminal: a file never gets escape codes.
+  out.push(targets.output === undefined ? { format: targets.format, color } : { format: targets.format, path: targets.output, color: false });
+  return out;
+}
+
+/** A renderer that threw is a bug: the error says which output it cost, and keeps the original as its cause. */
+function renderFailure(err: unknown, output: Output): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  const failure = new Error(`the ${output.format} report${output.path === undefined ? '' : ` for ${output.path}`} could not be rendered: ${message}`, { cause: err });
+  if (err instanceof Error && err.stack) failure.stack = `${failure.name}: ${failure.message}\n${err.stack}`;
+  return failure;
 }

@@ -12,7 +12,7 @@ export interface CollectApi {
   get(path: string, query?: Query): Promise<ApiResponse>;
   post(path: string, body: unknown): Promise<ApiResponse>;
   /** Offset pages (page/per_page/include_totals); throws CollectionError INCOMPLETE past `maxResults`. */
-  offsetPages(path: string, opts: { key: string; query?: Query; maxResults?: number }): AsyncGenerator<unknown[]>;
+  offsetPages(path: string, opts: { key: string; query?: Query; maxResults?: number; onTotal?: (total: number) => void }): AsyncGenerator<unknown[]>;
   /** Checkpoint pages (from/take/next). */
   checkpointPages(path: string, opts: { key: string; query?: Query; take?: number }): AsyncGenerator<unknown[]>;
   /** Actions-style pages: `{[key], total, page, per_page}` without include_totals. */

@@ -3,6 +3,9 @@ import { CollectionError } from '../errors.js';
 import type { KindCoverage } from '../model/coverage.js';
 import { KINDS, resourceId, type KindName } from '../model/kinds.js';
 import { KindTally } from '../model/kind-tally.js';
+import type { AllowList } from '../redact/allow-list.js';
+import { redactionRecord } from '../redact/allow-list-record.js';
+import { builtinAllowList } from '../redact/builtin-allow-list.js';
 import { redactResource } from '../snapshot/redact.js';
 import { understandResource } from '../snapshot/understand-resource.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotStats } from '../snapshot/snapshot-format.js';
@@ -22,6 +25,8 @@ export interface CollectTenantOptions {
   collectedAt: string;
   toolVersion: string;
   sink: SnapshotSink;
+  /** What resources keep (allowListForRules of the run's rules); the built-in rules' list when absent. */
+  allowList?: AllowList;
   /** How many kinds are read at once; requests are paced by the shared limiter either way. */
   kindConcurrency?: number;
   stats(): Omit<SnapshotStats, 'durationMs'>;
@@ -36,6 +41,7 @@ export interface CollectTenantOptions {
  */
 export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Record<KindName, KindCoverage>>> {
   const started = Date.now();
+  const allow = o.allowList ?? builtinAllowList();
   await o.sink.begin({
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -43,10 +49,11 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
     tenant: { domain: o.domain },
     collectedAt: o.collectedAt,
     source: o.source,
+    redaction: redactionRecord(allow),
   });
   const coverage: Partial<Record<KindName, KindCoverage>> = {};
   const run = async (kind: KindName): Promise<void> => {
-    coverage[kind] = await collectKind(kind, o);
+    coverage[kind] = await collectKind(kind, o, allow);
     o.onKindDone?.(kind, coverage[kind]);
   };
   const unique = [...new Set(o.kinds)];
@@ -57,7 +64,7 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
   return coverage;
 }
 
-async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<KindCoverage> {
+async function collectKind(kind: KindName, o: CollectTenantOptions, allow: AllowList): Promise<KindCoverage> {
   const tally = new KindTally(kind);
   let seen = 0;
   // Users are streamed in the millions and arrive once each from the export; every other kind is checked for repeats.
@@ -84,7 +91,7 @@ async function collectKind(kind: KindName, o: CollectTenantOptions): Promise<Kin
     }
     tally.count++;
     try {
-      await o.sink.resource(kind, redactResource(kind, understood.data));
+      await o.sink.resource(kind, redactResource(kind, understood.data, allow));
     } catch (err) {
       sinkFailure = { error: err };
       throw err;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FAIL_ON_VALUES, severitySchema } from '../model/severity.js';
 import { suppressionEntrySchema } from '../gate/suppression-schema.js';
-import { tenantListSchema } from './tenant-entry-schema.js';
+import { configDomainSchema, tenantListSchema } from './tenant-entry-schema.js';
 
 const paramValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -11,11 +11,16 @@ export const ruleSettingSchema = z.strictObject({
   params: z.record(z.string(), paramValue).optional(),
 });
 
-/** `auth0-scan.config.yaml|json`: everything optional; command-line flags win over it. */
+/**
+ * `auth0-scan.config.yaml|json`: everything optional; flags and environment variables win over it. It lives in the
+ * repository, so it is not trusted with credentials: its hosts must be Auth0's or allowed by the user, and it may
+ * only name `AUTH0_` variables (docs/security.md).
+ */
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    domain: z.string().optional(),
+    /** One tenant, used when neither --domain nor AUTH0_DOMAIN is given. */
+    domain: configDomainSchema.optional(),
     failOn: z.enum(FAIL_ON_VALUES).optional(),
     minSeverity: severitySchema.optional(),
     /** More rule files or directories, relative to the config file. */

@@ -23,7 +23,7 @@ export function loadConfig(explicit: string | undefined, cwd: string): LoadedCon
 }
 
 /** Line of a dot-path in the config file, for errors found after loading (an unknown rule id, a bad param). */
-export function configLocation(loaded: LoadedConfig, path: readonly (string | number)[]): string | undefined {
+export function configLocation(loaded: Pick<LoadedConfig, 'path'>, path: readonly (string | number)[]): string | undefined {
   if (!loaded.path) return undefined;
   const source = parseSource(readFileSync(loaded.path, 'utf8'));
   if (isSyntaxError(source)) return loaded.path;

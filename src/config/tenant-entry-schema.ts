@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { parseDomain } from '../http/domain.js';
+import { secretEnvNameSchema } from './secret-env-name.js';
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Names are typed after --tenant and printed in logs and report headings: keep them to plain identifiers.
 const TENANT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -17,22 +17,23 @@ function domainProblem(value: string): string | undefined {
   }
 }
 
+/** A tenant domain as `--domain` takes it; whether credentials may go there is decided at run time (`configHostRefusal`). */
+export const configDomainSchema = z
+  .string({ error: 'is required: the tenant domain (acme.eu.auth0.com or an https:// origin)' })
+  .superRefine((value, ctx) => {
+    const problem = domainProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 /**
  * One tenant of a multi-tenant config. The client secret is never written in the file: `client_secret_env` names
- * the environment variable that holds it, read at run time.
+ * the environment variable that holds it (an `AUTH0_` one), read at run time.
  */
 export const tenantEntrySchema = z.strictObject({
   name: z.string().regex(TENANT_NAME, 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-"').optional(),
-  domain: z
-    .string({ error: 'is required: the tenant domain (acme.eu.auth0.com or an https:// origin)' })
-    .superRefine((value, ctx) => {
-      const problem = domainProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
+  domain: configDomainSchema,
   client_id: z.string({ error: 'is required: the client id of the scanner M2M application' }).min(1, 'must not be empty'),
-  client_secret_env: z
-    .string({ error: 'is required: the name of the environment variable holding the client secret' })
-    .regex(ENV_NAME, 'must be the name of an environment variable (letters, digits and "_"), not the secret itself'),
+  client_secret_env: secretEnvNameSchema,
   audience: z.string().regex(/^https?:\/\/[^/\s]+\/api\/v2\/?$/, 'must be a Management API audience such as https://acme.eu.auth0.com/api/v2/').optional(),
 });
 

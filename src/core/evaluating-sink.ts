@@ -2,7 +2,11 @@ import { createEvaluator, type Evaluator, type RuleSpec } from '../engine/create
 import type { Resource } from '../engine/eval-context.js';
 import { InputError } from '../errors.js';
 import type { KindCoverage } from '../model/coverage.js';
-import type { Evaluation } from '../model/finding.js';
+import type { Evaluation, SkippedRule } from '../model/finding.js';
+import { compareText } from '../model/compare-findings.js';
+import type { AllowList } from '../redact/allow-list.js';
+import { allowListOfRecord } from '../redact/allow-list-record.js';
+import { readsNotHeld } from '../redact/reads-not-held.js';
 import { KINDS, type KindName } from '../model/kinds.js';
 import type { SnapshotHeader, SnapshotStats } from '../snapshot/snapshot-format.js';
 import type { SnapshotSink } from './snapshot-sink.js';
@@ -25,11 +29,30 @@ export class EvaluatingSink implements SnapshotSink {
   private readonly counts: Partial<Record<KindName, number>> = {};
   private evaluator?: Evaluator;
   private result?: EvaluatedSnapshot;
+  private runnable: readonly RuleSpec[];
+  private readonly notHeld: SkippedRule[] = [];
 
-  constructor(private readonly rules: readonly RuleSpec[]) {}
+  /**
+   * `readWith`: an allow-list the producer applied on top of the one the header records (the snapshot reader
+   * redacts again on the way in). A rule reading a path the data cannot hold is skipped, never passed on nothing.
+   */
+  constructor(
+    private readonly rules: readonly RuleSpec[],
+    private readonly options: { readWith?: AllowList } = {},
+  ) {
+    this.runnable = rules;
+  }
 
   begin(header: SnapshotHeader): void {
     this.header = header;
+    const lists = [allowListOfRecord(header.redaction), ...(this.options.readWith ? [this.options.readWith] : [])];
+    this.runnable = this.rules.filter((spec) => {
+      const missing = readsNotHeld(spec.file, lists);
+      if (missing.length === 0) return true;
+      const kinds = [...new Set(missing.map((m) => m.split(' ')[0] as KindName))];
+      this.notHeld.push({ ruleId: spec.file.id, reason: `the snapshot does not keep ${missing.join(', ')}: collect it again with this rule selected`, kinds });
+      return false;
+    });
   }
 
   resource(kind: KindName, data: Record<string, unknown>): void {
@@ -43,7 +66,9 @@ export class EvaluatingSink implements SnapshotSink {
   }
 
   end(coverage: Partial<Record<KindName, KindCoverage>>, stats?: SnapshotStats): void {
-    const evaluation = this.ensureEvaluator().finish(coverage);
+    const evaluated = this.ensureEvaluator().finish(coverage);
+    const skipped = [...evaluated.skipped, ...this.notHeld].sort((a, b) => compareText(a.ruleId, b.ruleId));
+    const evaluation = { ...evaluated, skipped };
     this.result = { header: this.requireHeader(), coverage, stats, evaluation, counts: this.counts };
   }
 
@@ -59,7 +84,7 @@ export class EvaluatingSink implements SnapshotSink {
         tenant: header.tenant,
         now: header.collectedAt,
         resources: this.resources,
-        rules: this.rules,
+        rules: this.runnable,
       });
     }
     return this.evaluator;

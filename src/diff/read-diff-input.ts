@@ -1,21 +1,24 @@
-import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { formatIssue } from '../rules/format-issue.js';
 import { formatDocPath } from '../rules/source-document.js';
 import { SNAPSHOT_FORMAT } from '../snapshot/snapshot-format.js';
+import { boundedLines } from '../util/bounded-lines.js';
+import { openMaybeGzip } from '../util/open-maybe-gzip.js';
+import { readFileAtMost } from '../util/read-file-at-most.js';
 import { multiTenantReportForDiff, singleReportForDiff, type ReportForDiff } from './report-for-diff.js';
 import { multiTenantInputSchema, reportInputSchema } from './report-input-schema.js';
 
 export type DiffInput = { type: 'report'; path: string; report: ReportForDiff } | { type: 'snapshot'; path: string };
 
-/** Reports are read whole; a bigger file is not a report auth0-scan wrote. */
+/** Reports are read whole, decompressed too; a bigger one is not a report auth0-scan wrote (or a gzip bomb). */
 const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 /** A snapshot header is a short line; this much without a newline cannot be one. */
 const MAX_FIRST_LINE = 1024 * 1024;
+/** Looking for that first line reads at most this much (blank lines included), whatever the file expands to. */
+const FIRST_LINE_LIMITS = { maxBytes: 4 * MAX_FIRST_LINE, maxRatio: Infinity, ratioAfterBytes: 0 };
 
 /**
  * A `diff` argument, recognised by content: a snapshot starts with its NDJSON header line (gzip or not), anything
@@ -36,35 +39,40 @@ function isSnapshotHeader(line: string): boolean {
   }
 }
 
+/** The first non-blank line, or '' when the file starts with something longer than any snapshot header. */
 async function firstLine(path: string): Promise<string> {
-  const gzip = await isGzip(path);
-  const raw = createReadStream(path);
-  const input = gzip ? raw.pipe(createGunzip()) : raw;
-  if (gzip) raw.on('error', (e) => input.destroy(e));
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  let input: Readable;
   try {
-    for await (const line of lines) {
-      if (line.trim() !== '') return line.length > MAX_FIRST_LINE ? '' : line;
+    ({ input } = await openMaybeGzip(path, FIRST_LINE_LIMITS, () => new FirstLineTooLong()));
+  } catch (err) {
+    throw new InputError('USAGE', `cannot open the file (${errorCode(err)})`, path);
+  }
+  try {
+    for await (const { text } of boundedLines(input, MAX_FIRST_LINE, () => new FirstLineTooLong())) {
+      if (text.trim() !== '') return text;
     }
     throw new InputError('USAGE', 'the file is empty', path);
   } catch (err) {
     if (err instanceof InputError) throw err;
+    if (err instanceof FirstLineTooLong) return '';
     throw new InputError('USAGE', `cannot read the file (${errorCode(err)})`, path);
   } finally {
-    lines.close();
     input.destroy();
-    raw.destroy();
   }
 }
+
+/** Not a failure: a first line this long only says the file is no snapshot (it may still be a report). */
+class FirstLineTooLong extends Error {}
 
 async function readReport(path: string): Promise<ReportForDiff> {
   let text: string;
   try {
-    if ((await stat(path)).size > MAX_REPORT_BYTES) throw new InputError('USAGE', 'too large for a JSON report', path);
-    const bytes = await readFile(path);
-    text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+    const bytes = readFileAtMost(path, MAX_REPORT_BYTES);
+    if (bytes === undefined) throw new InputError('USAGE', 'larger than 256 MiB: too large for a JSON report', path);
+    text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes, { maxOutputLength: MAX_REPORT_BYTES }) : bytes).toString('utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InputError('USAGE', 'decompresses to more than 256 MiB: too large for a JSON report', path);
     throw new InputError('USAGE', `cannot read the file (${errorCode(err)})`, path);
   }
   let value: unknown;
@@ -85,21 +93,6 @@ async function readReport(path: string): Promise<ReportForDiff> {
   const single = reportInputSchema.safeParse(value);
   if (single.success) return singleReportForDiff(single.data);
   throw invalid(single.error.issues);
-}
-
-async function isGzip(path: string): Promise<boolean> {
-  try {
-    const fh = await open(path, 'r');
-    try {
-      const magic = Buffer.alloc(2);
-      const { bytesRead } = await fh.read(magic, 0, 2, 0);
-      return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-    } finally {
-      await fh.close();
-    }
-  } catch (err) {
-    throw new InputError('USAGE', `cannot open the file (${errorCode(err)})`, path);
-  }
 }
 
 function errorCode(err: unknown): string {

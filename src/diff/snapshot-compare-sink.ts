@@ -52,7 +52,7 @@ export class SnapshotCompareSink implements SnapshotSink {
       return;
     }
     this.old.resources.get(kind)?.delete(ref.id);
-    const fields = diffValues(before, data);
+    const fields = diffValues(before, data, kind);
     if (fields.length > 0) this.changed.push({ ...ref, fields });
   }
 

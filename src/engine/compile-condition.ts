@@ -10,7 +10,6 @@ import { allParts, everyOf, someOf } from './kleene.js';
 import { operandGuard } from './operand-guard.js';
 import { getPath, parsePath } from './path.js';
 import { resolveRef, type Bindings } from './refs.js';
-import { summariseEvidence } from './summarise-evidence.js';
 import { containsValue, isEmptyValue, lengthOf, toNumber, toTime, versionMajor } from './value-tests.js';
 
 
@@ -65,7 +64,8 @@ function compileLeaf(leaf: Leaf, at: DocPath, c: Compiler): Predicate {
   return (subject, ctx, ev) => {
     const read = segs.length === 0 ? subject : getPath(subject, segs);
     const value = (read === undefined || read === null) && fallback !== undefined ? fallback : read;
-    if (ev && record && !ev.has(label)) ev.set(label, summariseEvidence(value));
+    // Raw: the finding filters it (secrets) before shortening it, see create-evaluator.ts.
+    if (ev && record && !ev.has(label)) ev.set(label, value);
     if (guard !== undefined && value !== undefined && value !== null && !guard.accepts(value)) throw wrongType(label, value, guard.want);
     return test(value, ctx);
   };

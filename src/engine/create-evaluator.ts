@@ -3,6 +3,7 @@ import { isEvaluable, type KindCoverage } from '../model/coverage.js';
 import type { Evaluation, Finding, NotJudgedRule, SkippedRule } from '../model/finding.js';
 import { compareFindings, compareText } from '../model/compare-findings.js';
 import { KINDS, resourceId, resourceName, type KindName } from '../model/kinds.js';
+import { advisableScopes } from '../model/advisable-scopes.js';
 import type { RuleFile } from '../rules/rule-schema.js';
 import { formatDocPath } from '../rules/source-document.js';
 import { collectEvidence, judgeResource } from './check-resource.js';
@@ -11,7 +12,10 @@ import { compileRule, type CompiledRule, type RuleOverride } from './compile-rul
 import type { EvalContext, Resource } from './eval-context.js';
 import { fingerprint } from './fingerprint.js';
 import { memoryContext } from './memory-context.js';
-import { redactEvidence } from './summarise-evidence.js';
+import { redactEvidence, summariseEvidence } from './summarise-evidence.js';
+import type { AllowList } from '../redact/allow-list.js';
+import { allowListForRules } from '../redact/allow-list-for-rules.js';
+import { filterEvidence, filterSubject } from '../redact/filter-evidence.js';
 import { SampleKeeper } from './sample-keeper.js';
 import { tenantBindings } from './tenant-bindings.js';
 
@@ -63,6 +67,8 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
     return result.rule;
   });
   const ctx = memoryContext(input.resources, now);
+  // Findings pass through the snapshot's filter whatever data the evaluator was given (see makeFinding).
+  const allow = allowListForRules(input.rules.map((r) => r.file));
   const streamed = new Map<KindName, SummaryState[]>();
   for (const rule of rules) {
     if (!KINDS[rule.kind].streamed) continue;
@@ -101,7 +107,7 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
           if (nj) notJudged.push(nj);
           continue;
         }
-        findings.push(...evaluateInMemory(rule, input.resources[rule.kind] ?? [], ctx, domain, keeper));
+        findings.push(...evaluateInMemory(rule, input.resources[rule.kind] ?? [], ctx, domain, keeper, allow));
         const nj = keeper.result();
         if (nj) notJudged.push(nj);
       }
@@ -118,13 +124,13 @@ function notJudgedEntry(kind: KindName, resource: Resource, reason = 'unreadable
   return { type: kind, id: resourceId(kind, resource), ...(name === undefined ? {} : { name }), reason };
 }
 
-function evaluateInMemory(rule: CompiledRule, resources: readonly Resource[], ctx: EvalContext, domain: string, notJudged: NotJudgedKeeper): Finding[] {
+function evaluateInMemory(rule: CompiledRule, resources: readonly Resource[], ctx: EvalContext, domain: string, notJudged: NotJudgedKeeper, allow: AllowList): Finding[] {
   if (rule.scope === 'collection') {
     const subject = { items: resources, count: resources.length };
     const j = judgeResource(rule, subject, ctx);
     if (j.outcome === 'not_judged') notJudged.offer({ type: rule.kind, id: rule.kind, reason: j.reason ?? 'unreadable' });
     if (j.outcome !== 'fail') return [];
-    return [makeFinding(rule, domain, subject, { type: rule.kind, id: rule.kind }, ctx)];
+    return [makeFinding(rule, domain, subject, { type: rule.kind, id: rule.kind }, ctx, allow)];
   }
   const failing = resources.filter((r) => {
     const j = judgeResource(rule, r, ctx);
@@ -138,7 +144,7 @@ function evaluateInMemory(rule: CompiledRule, resources: readonly Resource[], ct
     return [summaryFinding(rule, domain, failing.length, sample.sorted())];
   }
   return failing.map((r) =>
-    makeFinding(rule, domain, r, { type: rule.kind, id: resourceId(rule.kind, r), name: resourceName(rule.kind, r) }, ctx),
+    makeFinding(rule, domain, r, { type: rule.kind, id: resourceId(rule.kind, r), name: resourceName(rule.kind, r) }, ctx, allow),
   );
 }
 
@@ -148,14 +154,18 @@ function makeFinding(
   subject: unknown,
   resource: Finding['resource'],
   ctx: EvalContext,
+  allow: AllowList,
 ): Finding {
+  // Evidence and messages copy resource values into every report format, so they get exactly what a snapshot
+  // would keep: a secret the evaluator was handed (a library caller, unredacted data) never reaches a report.
+  const collection = rule.scope === 'collection';
   const evidence: Record<string, unknown> = {};
   for (const [path, value] of collectEvidence(rule, subject, ctx)) {
-    evidence[path] = rule.sensitive ? redactEvidence(value) : value;
+    evidence[path] = rule.sensitive ? redactEvidence(value) : summariseEvidence(filterEvidence(rule.kind, collection, path, value, allow));
   }
   return {
     ...base(rule, domain, resource),
-    message: rule.message({ subject, id: resource.id, name: resource.name }),
+    message: rule.message({ subject: filterSubject(rule.kind, collection, subject, allow), id: resource.id, name: resource.name }),
     evidence,
   };
 }
@@ -194,11 +204,13 @@ function skipReason(rule: CompiledRule, coverage: Partial<Record<KindName, KindC
   const reasons = notOk.map((k) => {
     const c = coverage[k];
     if (!c) return `${k} was not collected`;
-    const scopes = c.missingScopes?.length ? ` (missing ${c.missingScopes.join(', ')})` : '';
+    const named = advisableScopes(k, c.missingScopes ?? []);
+    const scopes = named.length > 0 ? ` (missing ${named.join(', ')})` : '';
     if (isEvaluable(c.status)) return `${k} ${withheldRead(rule, k, c).join(', ')} withheld${scopes}${c.detail ? `: ${c.detail}` : ''}`;
     return `${k} is ${c.status}${scopes}${c.detail ? `: ${c.detail}` : ''}`;
   });
-  const missing = [...new Set(notOk.flatMap((k) => coverage[k]?.missingScopes ?? []))].sort();
+  // A snapshot's coverage is a file anyone could have written: only scopes a read-only scanner needs become advice.
+  const missing = [...new Set(notOk.flatMap((k) => advisableScopes(k, coverage[k]?.missingScopes ?? [])))].sort();
   return {
     ruleId: rule.doc.id,
     reason: reasons.join('; '),

@@ -12,7 +12,7 @@ export interface EvalContext {
   index(kind: KindName, key: string): ReadonlyMap<unknown, readonly Resource[]>;
 }
 
-/** Records the values a rule read, by dot-path, for the finding's evidence. */
+/** Records the values a rule read, by dot-path, for the finding's evidence (as read: filtered when it is built). */
 export type EvidenceSink = Map<string, unknown>;
 
 export type Predicate = (subject: unknown, ctx: EvalContext, evidence?: EvidenceSink) => boolean;

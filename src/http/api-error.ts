@@ -1,4 +1,5 @@
 import { CollectionError } from '../errors.js';
+import { safeText } from '../report/safe-text.js';
 
 export interface ApiErrorDetails {
   status: number;
@@ -8,10 +9,16 @@ export interface ApiErrorDetails {
   apiMessage?: string;
 }
 
-/** Keeps a hostile or verbose API message to one printable line (no C0/C1 control, line break or bidi override). */
+/**
+ * Keeps a hostile or verbose API message to one inert line of at most `max` characters (before escaping): control
+ * and bidi characters are shown as escapes and line breaks as `\n` (safeText), so it can neither restyle a terminal
+ * nor print a line of its own (a fake "gate: passed").
+ */
 export function oneLine(text: string, max = 200): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+  const trimmed = text.trim();
+  // Code points, not code units, so the cut never splits a character.
+  const chars = Array.from(trimmed.slice(0, (max + 1) * 2));
+  return safeText(chars.length > max ? `${chars.slice(0, max - 3).join('')}...` : trimmed);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CollectionError } from '../errors.js';
 import { incomplete, readPage, repeatGuard, type Page, type PageClient } from './page-shapes.js';
 import type { Query } from './request-event.js';
@@ -11,9 +12,15 @@ export interface CheckpointPagesOptions {
 }
 
 /**
+ * Recorded cursors are a few dozen characters (base64 of `timestamp,id`). One far longer is not a cursor: it would
+ * be sent back in every query string and kept to detect loops.
+ */
+const MAX_CURSOR_CHARS = 2048;
+
+/**
  * Checkpoint pagination: `take`, then `from=<next>` until `next` is absent, null or empty. A cursor seen twice
- * means the server is going round in circles: CollectionError('API') rather than a loop; a page that repeats the
- * previous one under a new cursor is INCOMPLETE.
+ * means the server is going round in circles: CollectionError('API') rather than a loop, as is a cursor longer than
+ * any real one; a page that repeats an earlier one under a new cursor is INCOMPLETE.
  *
  * A page without a cursor ends the list when it is checkpoint-shaped (`{<key>}`, as recorded for the last page).
  * A bare array or an offset envelope (`start`/`limit`/`total`) instead means the server ignored `take`: the
@@ -27,7 +34,7 @@ export async function* checkpointPages(client: PageClient, path: string, options
   const take = options.take ?? 100;
   const maxPages = options.maxPages ?? 20_000;
   const seen = new Set<string>();
-  // Fresh cursors over the same items are a loop too: a page that starts like the one before ends the list.
+  // Fresh cursors over the same items are a loop too (A, A or A, B, A): a page that starts like an earlier one ends the list.
   const guard = repeatGuard(path);
   let read = 0;
   let from: string | undefined;
@@ -44,8 +51,10 @@ export async function* checkpointPages(client: PageClient, path: string, options
       const shape = page.bare ? 'a bare array' : 'an offset page';
       throw incomplete(`${path}: answered take=${take} with ${shape} of ${page.items.length} items and no cursor${page.total === undefined ? '' : ` (total ${page.total})`}, so the list would be truncated.`);
     }
-    if (seen.has(page.next)) throw new CollectionError('API', `${path}: the checkpoint cursor repeated after ${pages + 1} pages, so paging stopped.`);
-    seen.add(page.next);
+    if (page.next.length > MAX_CURSOR_CHARS) throw new CollectionError('API', `${path}: the checkpoint cursor is ${page.next.length} characters long (at most ${MAX_CURSOR_CHARS} are expected), so paging stopped.`);
+    const digest = createHash('sha256').update(page.next).digest('base64');
+    if (seen.has(digest)) throw new CollectionError('API', `${path}: the checkpoint cursor repeated after ${pages + 1} pages, so paging stopped.`);
+    seen.add(digest);
     from = page.next;
   }
 }

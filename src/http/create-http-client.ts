@@ -6,6 +6,7 @@ import type { ProxyDispatcherOptions } from './proxy-dispatcher.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { RequestEvent } from './request-event.js';
 import { RetryPolicy, type RetryPolicyOptions } from './retry-policy.js';
+import type { RunDeadline } from './run-deadline.js';
 import { TokenProvider } from './token-provider.js';
 
 export interface HttpClientOptions {
@@ -24,6 +25,8 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   retry?: RetryPolicyOptions;
   clock?: Clock;
+  /** `--timeout`: the Management client sends nothing past it and cuts off what is in flight. */
+  deadline?: RunDeadline;
   onRequest?: (event: RequestEvent) => void;
   /** Proxy variables (default process.env) and test-only TLS and DNS overrides for the shared pool. */
   network?: ProxyDispatcherOptions;
@@ -72,6 +75,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     timeoutMs: options.timeoutMs,
     retry,
     clock: options.clock,
+    deadline: options.deadline,
     onRequest: options.onRequest,
   });
   return { domain, tokens, client, close: () => agent.close() };

@@ -60,12 +60,15 @@ export async function openResponse(dispatcher: Dispatcher, req: ExchangeRequest,
   return { status: res.statusCode, headers: flatten(res.headers), body: res.body };
 }
 
-/** One complete attempt, body read as text, all of it within `timeoutMs` and `maxBodyBytes`. */
-export async function exchange(dispatcher: Dispatcher, req: ExchangeRequest, maxBodyBytes: number): Promise<ExchangeResponse> {
+/**
+ * One complete attempt, body read as text, all of it within `timeoutMs` and `maxBodyBytes`. `signal` (the run
+ * deadline) ends it early, failing with the signal's reason.
+ */
+export async function exchange(dispatcher: Dispatcher, req: ExchangeRequest, maxBodyBytes: number, signal?: AbortSignal): Promise<ExchangeResponse> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new RequestTimeoutError(req.timeoutMs)), req.timeoutMs);
   try {
-    const res = await openResponse(dispatcher, req, deadline.signal);
+    const res = await openResponse(dispatcher, req, signal === undefined ? deadline.signal : AbortSignal.any([deadline.signal, signal]));
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of res.body) {

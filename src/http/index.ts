@@ -10,3 +10,4 @@ export { ManagementClient, createAgent, type ApiResponse, type HttpStats, type M
 export { loggablePath, type RequestEvent, type Query, type QueryValue } from './request-event.js';
 export { offsetPages, checkpointPages, pagedWithoutTotals, readPage, type OffsetPagesOptions, type CheckpointPagesOptions, type PagedWithoutTotalsOptions, type Page, type PageClient } from './paginate.js';
 export { createHttpClient, type HttpClient, type HttpClientOptions } from './create-http-client.js';
+export { RunDeadline, formatDuration } from './run-deadline.js';

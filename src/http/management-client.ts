@@ -7,10 +7,11 @@ import { systemClock, type Clock } from './clock.js';
 import { downloadTarget } from './download-target.js';
 import { exchange, MalformedBodyError, openResponse, type ExchangeResponse, type OpenedResponse } from './exchange.js';
 import { createProxyDispatcher, type ProxyDispatcherOptions } from './proxy-dispatcher.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter, type RateLimitTicket } from './rate-limiter.js';
 import { loggablePath, queryString, type Query, type RequestEvent } from './request-event.js';
 import { parseJson, requestFailure } from './request-failure.js';
 import { errorCode, RetryPolicy, type AttemptOutcome, type RetryPolicyOptions } from './retry-policy.js';
+import type { RunDeadline } from './run-deadline.js';
 import type { TokenSource } from './token-provider.js';
 
 export interface ApiResponse {
@@ -43,6 +44,8 @@ export interface ManagementClientOptions {
   retry?: RetryPolicy | RetryPolicyOptions;
   clock?: Clock;
   limiter?: RateLimiter;
+  /** The run's `--timeout`: past it no request is sent, and those in flight (downloads too) are cut off. */
+  deadline?: RunDeadline;
   onRequest?: (event: RequestEvent) => void;
 }
 
@@ -63,6 +66,7 @@ export class ManagementClient {
   private readonly retry: RetryPolicy;
   private readonly clock: Clock;
   private readonly limiter: RateLimiter;
+  private readonly deadline: RunDeadline | undefined;
   private readonly onRequest: ((event: RequestEvent) => void) | undefined;
   private readonly slots: LimitFunction;
   private readonly counters = { requests: 0, retries: 0, throttled: 0, backoffMs: 0 };
@@ -78,6 +82,7 @@ export class ManagementClient {
     this.retry = options.retry instanceof RetryPolicy ? options.retry : new RetryPolicy(options.retry);
     this.clock = options.clock ?? systemClock;
     this.limiter = options.limiter ?? new RateLimiter({ maxRps: options.maxRps, clock: this.clock });
+    this.deadline = options.deadline;
     this.onRequest = options.onRequest;
     this.slots = pLimit(this.concurrency);
   }
@@ -120,6 +125,7 @@ export class ManagementClient {
     let waited = 0;
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
+      this.deadline?.check(`${method} ${path}`);
       const token = await this.tokens.getToken();
       const res = await this.send(method, fullPath, logPath, token, attempt, body);
       let outcome: AttemptOutcome;
@@ -143,8 +149,14 @@ export class ManagementClient {
       this.counters.retries += 1;
       if (outcome.kind === 'status' && outcome.status === 429) this.counters.backoffMs += wait;
       waited += wait;
-      await this.clock.sleep(wait);
+      await this.clock.sleep(wait, this.deadline?.signal);
     }
+  }
+
+  /** A turn from the rate limiter, unless the run deadline passes first (the turn is then handed back). */
+  private acquire(what: string): Promise<RateLimitTicket> {
+    const pending = this.limiter.acquire();
+    return this.deadline === undefined ? pending : this.deadline.race(pending, what, (ticket) => ticket.fail());
   }
 
   /** One attempt through the rate limiter; network faults come back as an outcome, not thrown. */
@@ -156,14 +168,14 @@ export class ManagementClient {
     attempt: number,
     body: string | undefined,
   ): Promise<ExchangeResponse | { kind: 'error'; error: unknown }> {
-    const ticket = await this.limiter.acquire();
+    const ticket = await this.acquire(`${method} ${logPath.split('?')[0] ?? ''}`);
     const started = performance.now();
     this.counters.requests += 1;
     let res: ExchangeResponse;
     try {
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      res = await exchange(this.dispatcher, { origin: this.origin, path: fullPath, method, headers, body, timeoutMs: this.timeoutMs }, this.maxBodyBytes);
+      res = await exchange(this.dispatcher, { origin: this.origin, path: fullPath, method, headers, body, timeoutMs: this.timeoutMs }, this.maxBodyBytes, this.deadline?.signal);
     } catch (err) {
       ticket.fail();
       this.emit({ method, path: logPath, error: errorCode(err) ?? 'ERROR', ms: Math.round(performance.now() - started), attempt });
@@ -178,20 +190,22 @@ export class ManagementClient {
 
   /**
    * Opens a pre-signed export URL (absolute; https, or http on loopback) as a stream. No Authorization header:
-   * the URL is its own credential, so it is never logged with its query.
+   * the URL is its own credential, so it is never logged with its query. The run deadline cuts the stream off
+   * with the deadline error; the export reader bounds each download itself (size, stalls, its own deadline).
    */
   async download(url: string): Promise<Readable> {
     const target = downloadTarget(url);
     const logPath = `${target.origin}${target.pathname}`;
     let waited = 0;
     for (let attempt = 1; ; attempt++) {
+      this.deadline?.check('the users export download');
       const outcome = await this.openDownload(target, logPath, attempt);
       if ('body' in outcome) return outcome.body;
       const wait = this.retry.next(outcome, attempt, waited, this.clock.now());
       if (wait === undefined) throw requestFailure('GET the export download', outcome, undefined, attempt, this.timeoutMs);
       this.counters.retries += 1;
       waited += wait;
-      await this.clock.sleep(wait);
+      await this.clock.sleep(wait, this.deadline?.signal);
     }
   }
 
@@ -200,8 +214,9 @@ export class ManagementClient {
     this.counters.requests += 1;
     let opened: OpenedResponse;
     try {
-      opened = await openResponse(this.dispatcher, { origin: target.origin, path: `${target.pathname}${target.search}`, method: 'GET', headers: { accept: '*/*' }, timeoutMs: this.timeoutMs });
+      opened = await openResponse(this.dispatcher, { origin: target.origin, path: `${target.pathname}${target.search}`, method: 'GET', headers: { accept: '*/*' }, timeoutMs: this.timeoutMs }, this.deadline?.signal);
     } catch (err) {
+      if (err instanceof CollectionError) throw err;
       this.emit({ method: 'GET', path: logPath, error: errorCode(err) ?? 'ERROR', ms: Math.round(performance.now() - started), attempt });
       return { kind: 'error', error: err };
     }

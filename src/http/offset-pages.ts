@@ -12,6 +12,11 @@ export interface OffsetPagesOptions {
   maxResults?: number;
   /** Hard stop for a server that never ends. Default 10 000 pages. */
   maxPages?: number;
+  /**
+   * Told the first page's `total`, before any paging cap is applied: the users collector checks its export
+   * against it when the list endpoint cannot reach everyone.
+   */
+  onTotal?: (total: number) => void;
 }
 
 /**
@@ -43,6 +48,7 @@ export async function* offsetPages(client: PageClient, path: string, options: Of
   };
 
   const first = await fetchPage(0);
+  if (first.total !== undefined) options.onTotal?.(first.total);
   if (first.total === undefined) {
     yield* sequentialPages(first, fetchPage, path, perPage, maxPages, options.maxResults);
     return;

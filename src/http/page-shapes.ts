@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { CollectionError } from '../errors.js';
 import type { ApiResponse } from './management-client.js';
@@ -61,16 +62,21 @@ export function readPage(path: string, body: unknown, key: string): Page {
 }
 
 /**
- * Remembers the first item of each page: a page that starts like the one before means the server ignores the
- * paging parameters, and following it would yield the same items again until the page cap.
+ * Remembers the first item of every page (as a digest, so a hostile page costs no memory): a page that starts
+ * like an earlier one means the server ignores the paging parameters or goes round in circles (A, B, A, B under
+ * fresh cursors), and following it would yield the same items again until the page cap.
  */
 export function repeatGuard(path: string): (items: readonly unknown[], page: number) => void {
-  let previous: string | undefined;
+  const heads = new Map<string, number>();
   return (pageItems, page) => {
     if (pageItems.length === 0) return;
-    const head = JSON.stringify(pageItems[0]);
-    if (head === previous) throw incomplete(`${path}: page ${page} repeats the previous page, so the server ignores paging and the list would be truncated.`);
-    previous = head;
+    const head = createHash('sha256').update(JSON.stringify(pageItems[0]) ?? '').digest('base64');
+    const earlier = heads.get(head);
+    if (earlier !== undefined) {
+      const which = earlier === page - 1 ? 'the previous page' : `page ${earlier}`;
+      throw incomplete(`${path}: page ${page} repeats ${which}, so the server ignores paging and the list would be truncated.`);
+    }
+    heads.set(head, page);
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CollectionError } from '../errors.js';
 import { ApiError } from './api-error.js';
 import type { ExchangeResponse } from './exchange.js';
+import { scrubSecrets } from './scrub-secrets.js';
 import { errorCode, type AttemptOutcome } from './retry-policy.js';
 
 const errorBody = z.looseObject({ errorCode: z.string().optional(), error: z.string().optional(), message: z.string().optional() });
@@ -23,9 +24,8 @@ export function requestFailure(request: string, outcome: AttemptOutcome, res: Ex
     const parsed = res === undefined ? undefined : parseJson(res.text);
     const body = parsed?.ok ? errorBody.safeParse(parsed.value) : undefined;
     const data = body?.success ? body.data : {};
-    // A server that echoes the request must not get our token into an error message (real tokens are long;
-    // scrubbing a test's one-letter token would mangle every message).
-    const scrub = (text: string | undefined): string | undefined => (text === undefined || token === undefined || token.length < 8 ? text : text.split(token).join('[REDACTED]'));
+    // A server that echoes the request must not get our token into an error message, in whatever encoding.
+    const scrub = (text: string | undefined): string | undefined => (text === undefined ? text : scrubSecrets(text, [token]));
     return new ApiError({ status: outcome.status, request, errorCode: scrub(data.errorCode ?? data.error), apiMessage: scrub(data.message) });
   }
   const code = errorCode(outcome.error) ?? 'a network error';

@@ -2,6 +2,7 @@ import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { CollectionError } from '../errors.js';
 import { oneLine } from './api-error.js';
+import { scrubSecrets } from './scrub-secrets.js';
 import { systemClock, type Clock } from './clock.js';
 import { exchange, MalformedBodyError, type ExchangeResponse } from './exchange.js';
 import { jwtScopes } from './jwt-scopes.js';
@@ -31,26 +32,28 @@ export interface ClientCredentialsOptions {
 
 export type TokenProviderOptions = { token: string } | ClientCredentialsOptions;
 
-const tokenResponse = z.looseObject({
-  access_token: z.string().min(1),
-  expires_in: z.unknown(),
-  scope: z.string().optional(),
-});
-const oauthError = z.looseObject({ error: z.string().optional(), error_description: z.string().optional() });
-
 /** Renew this long before expiry (NODE6 uses 10 s; a minute leaves room for a slow request in flight). */
 const RENEW_BEFORE_MS = 60_000;
 const DEFAULT_LIFETIME_S = 600;
 /**
- * The shortest lifetime believed: a server answering `expires_in: 0` (or 0.001) would otherwise make every API call
- * ask for a new token. A token that really expires sooner gets a 401, and one renewal follows.
+ * The shortest lifetime believed: a server answering `expires_in: 0` (or 0.001, or -5) would otherwise make every
+ * API call ask for a new token. A token that really expires sooner gets a 401, and one renewal follows.
  */
 const MIN_LIFETIME_S = 60;
 
-function lifetimeSeconds(raw: unknown): number {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
-  return Number.isFinite(n) ? Math.max(MIN_LIFETIME_S, n) : DEFAULT_LIFETIME_S;
-}
+/** Seconds as a number or a numeric string, clamped to the floor; anything else (absent, "soon") is the default. */
+const lifetime = z
+  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+  .pipe(z.number().finite())
+  .transform((s) => Math.max(MIN_LIFETIME_S, s))
+  .catch(DEFAULT_LIFETIME_S);
+
+const tokenResponse = z.looseObject({
+  access_token: z.string().min(1),
+  expires_in: lifetime,
+  scope: z.string().optional(),
+});
+const oauthError = z.looseObject({ error: z.string().optional(), error_description: z.string().optional() });
 
 interface CachedToken {
   token: string;
@@ -146,7 +149,7 @@ export class TokenProvider implements TokenSource {
     }
     const parsed = tokenResponse.safeParse(json);
     if (!parsed.success) return undefined;
-    const lifetimeMs = lifetimeSeconds(parsed.data.expires_in) * 1000;
+    const lifetimeMs = parsed.data.expires_in * 1000;
     const scopes = parsed.data.scope === undefined ? undefined : parsed.data.scope.split(/\s+/).filter((s) => s !== '');
     this.scopes = scopes;
     this.cached = { token: parsed.data.access_token, renewAt: this.clock.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2), scopes };
@@ -154,8 +157,7 @@ export class TokenProvider implements TokenSource {
   }
 
   private scrub(text: string): string {
-    const secret = this.credentials?.clientSecret;
-    return secret === undefined || secret.length < 4 ? text : text.split(secret).join('[REDACTED]');
+    return scrubSecrets(text, [this.credentials?.clientSecret]);
   }
 
   private refused(res: ExchangeResponse): CollectionError {

@@ -1,6 +1,12 @@
 import type { KindCoverage } from '../model/coverage.js';
 import type { KindName } from '../model/kinds.js';
 import type { ScanReport } from '../model/report.js';
+import { boundText, terminalSafe } from './terminal-text.js';
+import { TEXT_BOUNDS } from './text-bounds.js';
+
+// These lines go to stderr and carry API details and resource ids: each piece is one bounded, inert line.
+const detail = (text: string): string => terminalSafe(boundText(text, TEXT_BOUNDS.message));
+const id = (text: string): string => terminalSafe(boundText(text, TEXT_BOUNDS.id));
 
 type Cause = 'scopes' | 'plan' | 'unreadable' | 'truncated' | 'not collected';
 
@@ -17,14 +23,13 @@ export function incompleteAdvice(report: ScanReport): string | undefined {
     byCause.set(cause, [...(byCause.get(cause) ?? []), kind]);
   }
   const parts: string[] = [];
-  const scopes = [...new Set(report.skipped.flatMap((s) => s.missingScopes ?? []))].sort();
+  const scopes = [...new Set(report.skipped.flatMap((s) => s.missingScopes ?? []))].sort().map(id);
   const scoped = byCause.get('scopes');
   if (scoped) parts.push(`${scoped.join(', ')} need${scoped.length === 1 ? 's' : ''} ${scopes.join(', ') || 'more scopes'}: grant them to the scanner's application`);
   const plan = byCause.get('plan');
   if (plan) parts.push(`${plan.join(', ')} ${plan.length === 1 ? 'is' : 'are'} not available on this tenant (its plan or a feature that is off)`);
-  const detail = (kind: KindName, fallback: string): string => (report.collection.kinds[kind]?.detail ?? fallback).replace(/\.+$/, '');
-  for (const kind of byCause.get('unreadable') ?? []) parts.push(`${kind} could not be read: ${detail(kind, 'an error')}`);
-  for (const kind of byCause.get('truncated') ?? []) parts.push(`${kind} was cut short: ${detail(kind, 'truncated')}`);
+  for (const kind of byCause.get('unreadable') ?? []) parts.push(`${kind} could not be read: ${detail(report.collection.kinds[kind]?.detail ?? 'an error').replace(/\.+$/, '')}`);
+  for (const kind of byCause.get('truncated') ?? []) parts.push(`${kind} was cut short: ${detail(report.collection.kinds[kind]?.detail ?? 'truncated').replace(/\.+$/, '')}`);
   const absent = byCause.get('not collected');
   if (absent) parts.push(`${absent.join(', ')} ${absent.length === 1 ? 'was' : 'were'} not collected`);
   const n = report.skipped.length;
@@ -47,12 +52,12 @@ export function coverageNotices(report: ScanReport): string[] {
   const lines: string[] = [];
   for (const [kind, c] of Object.entries(report.collection.kinds)) {
     if (!c) continue;
-    if (c.status === 'partial' && c.detail) lines.push(`${kind}: ${c.detail}`);
-    if ((c.goneCount ?? 0) > 0) lines.push(`${kind}: ${c.goneCount} deleted while being read (${(c.gone ?? []).slice(0, 3).join(', ')}${(c.goneCount ?? 0) > 3 ? ', …' : ''}), left out`);
+    if (c.status === 'partial' && c.detail) lines.push(`${kind}: ${detail(c.detail)}`);
+    if ((c.goneCount ?? 0) > 0) lines.push(`${kind}: ${c.goneCount} deleted while being read (${(c.gone ?? []).slice(0, 3).map(id).join(', ')}${(c.goneCount ?? 0) > 3 ? ', …' : ''}), left out`);
   }
   for (const r of report.notJudged ?? []) {
-    const named = r.resources.slice(0, 3).map((x) => `${x.id} (${x.reason})`).join('; ');
-    lines.push(`${r.ruleId}: ${r.count} resource${r.count === 1 ? '' : 's'} not judged: ${named}${r.count > 3 ? '; …' : ''}`);
+    const named = r.resources.slice(0, 3).map((x) => `${id(x.id)} (${detail(x.reason)})`).join('; ');
+    lines.push(`${id(r.ruleId)}: ${r.count} resource${r.count === 1 ? '' : 's'} not judged: ${named}${r.count > 3 ? '; …' : ''}`);
   }
   return lines;
 }

@@ -2,6 +2,9 @@ import type { Finding, SkippedRule } from '../model/finding.js';
 import type { RenderOptions, ScanReport } from '../model/report.js';
 import { compareText } from '../model/compare-findings.js';
 import { resourceLabel } from './resource-label.js';
+import { safeText } from './safe-text.js';
+import { boundText } from './terminal-text.js';
+import { TEXT_BOUNDS } from './text-bounds.js';
 import { xmlEscape } from './xml-text.js';
 
 interface Suite {
@@ -95,7 +98,7 @@ function renderSuite(suite: Suite, domain: string, qualify: boolean): string[] {
     '    </properties>',
   ];
   if (suite.skipped) {
-    out.push(`    <testcase classname="${className}" name="${id}">`, `      <skipped message="${xmlEscape(suite.skipped.reason)}"/>`, '    </testcase>');
+    out.push(`    <testcase classname="${className}" name="${id}">`, `      <skipped message="${xmlEscape(suite.skipped.reason, 'mark')}"/>`, '    </testcase>');
   } else if (suite.findings.length === 0) {
     out.push(`    <testcase classname="${className}" name="${id}: no findings"/>`);
   } else {
@@ -109,20 +112,22 @@ function renderFailure(f: Finding, className: string): string[] {
   const { type, id } = f.resource;
   const label = resourceLabel(f.resource);
   // Two resources may share a display name; the id keeps each testcase unique within its suite.
-  const name = label === `${type}/${id}` || label === type ? label : `${label} [${id}]`;
+  const name = label === `${type}/${id}` || label === type ? label : `${label} [${boundText(id, TEXT_BOUNDS.id)}]`;
+  // Tenant text is one bounded line each, so it cannot fake lines of the details or of a CI viewer.
+  const message = safeText(boundText(f.message, TEXT_BOUNDS.message));
   const details = [
-    f.message,
+    message,
     `Severity: ${f.severity}`,
-    `Resource: ${type}/${id}`,
+    `Resource: ${type}/${safeText(boundText(id, TEXT_BOUNDS.id))}`,
     ...(f.count !== undefined ? [`Count: ${f.count}`] : []),
-    ...(f.sample?.length ? [`Sample: ${f.sample.join(', ')}`] : []),
+    ...(f.sample?.length ? [`Sample: ${safeText(boundText(f.sample.join(', '), TEXT_BOUNDS.line))}`] : []),
     ...(f.remediation ? [`Remediation: ${f.remediation}`] : []),
     `Fingerprint: ${f.fingerprint}`,
   ].join('\n');
   const result = f.suppression
-    ? `      <skipped message="${xmlEscape(`suppressed: ${f.suppression.reason} (until ${f.suppression.expires}; ${f.suppression.entry})`)}"/>`
-    : `      <failure type="${f.severity}" message="${xmlEscape(f.message)}">${xmlEscape(details)}</failure>`;
-  return [`    <testcase classname="${className}" name="${xmlEscape(name)}">`, result, '    </testcase>'];
+    ? `      <skipped message="${xmlEscape(`suppressed: ${f.suppression.reason} (until ${f.suppression.expires}; ${f.suppression.entry})`, 'mark')}"/>`
+    : `      <failure type="${f.severity}" message="${xmlEscape(message, 'mark')}">${xmlEscape(details)}</failure>`;
+  return [`    <testcase classname="${className}" name="${xmlEscape(name, 'mark')}">`, result, '    </testcase>'];
 }
 
 function timeAttr(report: ScanReport): string {

@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { ScanReport } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
+import { capMarkdown } from './cap-markdown.js';
 import { markdownGate } from './markdown-gate.js';
 import { markdownCode, markdownText } from './markdown-text.js';
 import { tenantHeading } from './multi-tenant-labels.js';
@@ -20,7 +21,10 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   info: 'Info',
 };
 
-/** GitHub-flavoured Markdown for job summaries and PR comments; every piece of tenant text is escaped. */
+/**
+ * GitHub-flavoured Markdown for job summaries and PR comments; every piece of tenant text is escaped and bounded,
+ * and the whole document stays under MARKDOWN_MAX_BYTES (a closing line says what was cut).
+ */
 export function renderMarkdown(report: ScanReport): string {
   const blocks = [header(report), severityTable(report)];
   // As in the table: suppressed findings are counted, not listed; the JSON and SARIF reports keep them.
@@ -39,7 +43,7 @@ export function renderMarkdown(report: ScanReport): string {
   if (report.summary.suppressed) blocks.push(`${plural(report.summary.suppressed, 'finding')} suppressed (not listed, not gated).`);
   if (report.skipped.length > 0) blocks.push(skippedBlock(report));
   if ((report.notJudged ?? []).length > 0) blocks.push(notJudgedBlock(report));
-  return `${blocks.join('\n\n')}\n`;
+  return capMarkdown(`${blocks.join('\n\n')}\n`);
 }
 
 function header(report: ScanReport): string {
@@ -64,7 +68,7 @@ function findingsTable(group: readonly Finding[]): string {
   const withCount = group.some((f) => f.count !== undefined);
   const head = withCount ? '| Rule | Resource | Count | Message |\n| --- | --- | ---: | --- |' : '| Rule | Resource | Message |\n| --- | --- | --- |';
   const rows = group.map((f) => {
-    const cells = [`${markdownCode(f.ruleId)}${f.baselineState === 'new' ? ' (new)' : ''}`, markdownText(resourceLabel(f.resource))];
+    const cells = [`${markdownCode(f.ruleId)}${f.baselineState === 'new' ? ' (new)' : ''}`, markdownText(resourceLabel(f.resource), Infinity)];
     if (withCount) cells.push(f.count === undefined ? '' : f.count.toLocaleString('en-US'));
     cells.push(markdownText(f.message));
     return `| ${cells.join(' | ')} |`;
@@ -91,7 +95,7 @@ function skippedBlock(report: ScanReport): string {
 function notJudgedBlock(report: ScanReport): string {
   const rows = (report.notJudged ?? []).flatMap((r) => {
     const more = r.count > r.resources.length ? [`| ${markdownCode(r.ruleId)} | _+${r.count - r.resources.length} more_ | |`] : [];
-    return [...r.resources.map((x) => `| ${markdownCode(r.ruleId)} | ${markdownText(resourceLabel(x))} | ${markdownText(x.reason)} |`), ...more];
+    return [...r.resources.map((x) => `| ${markdownCode(r.ruleId)} | ${markdownText(resourceLabel(x), Infinity)} | ${markdownText(x.reason)} |`), ...more];
   });
   return [
     `### Not judged (${report.summary.notJudged ?? 0})`,

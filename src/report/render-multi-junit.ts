@@ -22,7 +22,7 @@ export function renderMultiTenantJunit(report: MultiTenantReport, options: Pick<
     lines.push(
       `  <testsuite name="${tenant}" tests="1" failures="0" errors="1" skipped="0">`,
       `    <testcase classname="auth0-scan.${tenant}" name="${tenant}: collection">`,
-      `      <error type="${xmlEscape(f.code)}" message="${xmlEscape(f.message)}"/>`,
+      `      <error type="${xmlEscape(f.code)}" message="${xmlEscape(f.message, 'mark')}"/>`,
       '    </testcase>',
       '  </testsuite>',
     );

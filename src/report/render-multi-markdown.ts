@@ -1,5 +1,6 @@
 import type { MultiTenantReport } from '../model/report.js';
 import { SEVERITIES } from '../model/severity.js';
+import { capMarkdown, MARKDOWN_MAX_BYTES } from './cap-markdown.js';
 import { markdownGate } from './markdown-gate.js';
 import { markdownText } from './markdown-text.js';
 import { plural, tenantHeading } from './multi-tenant-labels.js';
@@ -7,7 +8,8 @@ import { renderMarkdown } from './render-markdown.js';
 
 /**
  * An overview table (one row per tenant, gate and counts), the tenants that could not be read, then each tenant's
- * own Markdown report as a section. Every piece of tenant text is escaped.
+ * own Markdown report as a section. Every piece of tenant text is escaped, and the whole document stays under
+ * MARKDOWN_MAX_BYTES: the overview comes first, so a cut costs the last tenants' details, never their gates.
  */
 export function renderMultiTenantMarkdown(report: MultiTenantReport): string {
   const { summary } = report;
@@ -25,8 +27,15 @@ export function renderMultiTenantMarkdown(report: MultiTenantReport): string {
     const rows = report.failed.map((f) => `| ${markdownText(tenantHeading(f.tenant))} | \`${f.code}\` | ${markdownText(f.message)} |`);
     blocks.push(['### Not read', '', 'No findings and no gate for these tenants.', '', '| Tenant | Error | Message |', '| --- | --- | --- |', ...rows].join('\n'));
   }
-  const sections = report.tenants.map((r) => renderMarkdown(r).trimEnd());
-  return `${[...blocks, ...sections].join('\n\n')}\n`;
+  // Sections past the cap are only named (capMarkdown lists them as cut): rendering them would be wasted work.
+  let size = Buffer.byteLength(blocks.join('\n\n'));
+  const sections = report.tenants.map((r) => {
+    if (size > MARKDOWN_MAX_BYTES) return `## auth0-scan: ${markdownText(tenantHeading(r.tenant))}`;
+    const section = renderMarkdown(r).trimEnd();
+    size += Buffer.byteLength(section) + 2;
+    return section;
+  });
+  return capMarkdown(`${[...blocks, ...sections].join('\n\n')}\n`);
 }
 
 function overview(report: MultiTenantReport): string {

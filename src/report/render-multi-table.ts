@@ -3,7 +3,8 @@ import type { MultiTenantReport, RenderOptions } from '../model/report.js';
 import { multiTenantSummaryLine } from './multi-tenant-summary-line.js';
 import { tenantHeading } from './multi-tenant-labels.js';
 import { renderTable, TABLE_WIDTH } from './render-table.js';
-import { terminalSafe, wrapText } from './terminal-text.js';
+import { boundText, terminalSafe, wrapText } from './terminal-text.js';
+import { TEXT_BOUNDS } from './text-bounds.js';
 
 /**
  * One section per tenant (the single-tenant table, under a rule naming the tenant), then the tenants that could not
@@ -13,13 +14,14 @@ export function renderMultiTenantTable(report: MultiTenantReport, options: Pick<
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const count = report.tenants.length + report.failed.length;
   const blocks = report.tenants.map((r, i) => {
-    const title = `── Tenant ${i + 1} of ${count}: ${terminalSafe(tenantHeading(r.tenant))} `;
+    const title = `── Tenant ${i + 1} of ${count}: ${terminalSafe(boundText(tenantHeading(r.tenant), TEXT_BOUNDS.name))} `;
     return `${c.bold(title.padEnd(TABLE_WIDTH, '─'))}\n\n${renderTable(r, options).trimEnd()}`;
   });
   if (report.failed.length > 0) {
     const lines = [c.red.bold(`Not read (${report.failed.length}): no findings, no gate for these tenants`)];
     for (const f of report.failed) {
-      const text = wrapText(terminalSafe(`• ${tenantHeading(f.tenant)}: ${f.message}`), TABLE_WIDTH - 4).split('\n');
+      const said = `• ${boundText(tenantHeading(f.tenant), TEXT_BOUNDS.name)}: ${boundText(f.message, TEXT_BOUNDS.message)}`;
+      const text = wrapText(terminalSafe(said), TABLE_WIDTH - 4).split('\n');
       lines.push(...text.map((l, i) => `${i === 0 ? '  ' : '    '}${l}`));
     }
     blocks.push(lines.join('\n'));

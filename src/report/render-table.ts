@@ -1,19 +1,16 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Finding } from '../model/finding.js';
 import type { Gate, RenderOptions, ScanReport } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { resourceLabel } from './resource-label.js';
 import { boundText, terminalSafe, wrapText } from './terminal-text.js';
+import { TEXT_BOUNDS } from './text-bounds.js';
+import { textTable } from './text-table.js';
 
 /** Widest line the report prints, borders included: readable on a 100-column terminal. */
 export const TABLE_WIDTH = 100;
 
-/** Longest text a cell shows (ids fit whole: Auth0 ids are far shorter), and a wrapped notice line. */
-const MAX_CELL = 600;
-const MAX_LINE_TEXT = 2_000;
-
-// cli-table3 colWidths include one space of padding each side; borders add columns + 1.
+// Column widths include one space of padding each side; borders add columns + 1.
 const WIDTHS_PLAIN = { rule: 26, resource: 30, message: 40 } as const;
 const WIDTHS_COUNT = { rule: 26, resource: 24, count: 10, message: 35 } as const;
 
@@ -47,7 +44,8 @@ export function renderTable(report: ScanReport, options: Pick<RenderOptions, 'co
 
 function header(report: ScanReport, c: ChalkInstance): string {
   const source = report.collection.source === 'live' ? '' : ` (${report.collection.source})`;
-  return c.bold(`auth0-scan ${terminalSafe(report.tool.version)} · ${terminalSafe(report.tenant.domain)}${source}`);
+  const text = (t: string) => terminalSafe(boundText(t, TEXT_BOUNDS.id));
+  return c.bold(`auth0-scan ${text(report.tool.version)} · ${text(report.tenant.domain)}${source}`);
 }
 
 const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
@@ -68,24 +66,16 @@ function findingsTable(group: Finding[], c: ChalkInstance): string {
   const withCount = group.some((f) => f.count !== undefined);
   const w = withCount ? WIDTHS_COUNT : WIDTHS_PLAIN;
   const head = withCount ? ['Rule', 'Resource', 'Count', 'Message'] : ['Rule', 'Resource', 'Message'];
-  const table = new Table({
-    head: head.map((h) => c.bold(h)),
-    colWidths: Object.values(w),
-    // Text is wrapped here (wrapText) so long ids and URLs break instead of being truncated.
-    wordWrap: false,
-    // cli-table3 colours through its own library, which detects the terminal by itself: switch that off.
-    style: { head: [], border: [] },
-  });
-  const cell = (text: string, width: number) => wrapText(terminalSafe(boundText(text, MAX_CELL)), width - 2);
-  for (const f of group) {
-    const row = [cell(f.baselineState === 'new' ? `${f.ruleId} (new)` : f.ruleId, w.rule), cell(resourceLabel(f.resource), w.resource)];
+  // Every cell is bounded, made one inert line and wrapped here, so long ids and URLs break instead of being cut.
+  const cell = (text: string, width: number, max: number) => wrapText(terminalSafe(boundText(text, max)), width - 2);
+  const rows = group.map((f) => {
+    const row = [cell(f.baselineState === 'new' ? `${f.ruleId} (new)` : f.ruleId, w.rule, TEXT_BOUNDS.id), cell(resourceLabel(f.resource), w.resource, Infinity)];
     if (withCount) row.push(f.count === undefined ? '' : f.count.toLocaleString('en-US'));
-    row.push(cell(f.message, w.message));
-    table.push(row);
-  }
-  return table.toString();
+    row.push(cell(f.message, w.message, TEXT_BOUNDS.message));
+    return row;
+  });
+  return textTable(head, rows, Object.values(w), (h) => c.bold(h));
 }
-
 
 function skippedBlock(report: ScanReport, c: ChalkInstance): string | undefined {
   if (report.skipped.length === 0) return undefined;
@@ -117,9 +107,10 @@ function coverageLine(report: ScanReport): string | undefined {
     const withheld = cov.withheldFields?.length ? ` ${cov.withheldFields.join(', ')} withheld` : '';
     const gone = cov.goneCount ? `, ${cov.goneCount} deleted while read` : '';
     if (cov.status === 'ok' && withheld === '' && gone === '') continue;
-    gaps.push(`${kind} ${cov.status}${withheld}${scopes}${gone}${cov.detail ? `: ${cov.detail}` : ''}`);
+    gaps.push(boundText(`${kind} ${cov.status}${withheld}${scopes}${gone}${cov.detail ? `: ${boundText(cov.detail, TEXT_BOUNDS.message)}` : ''}`, TEXT_BOUNDS.line));
   }
-  return gaps.length === 0 ? undefined : indent(`Coverage: ${gaps.join('; ')}`, 0, 2);
+  // Each kind's part is bounded above, so that one long API message cannot cut the kinds after it.
+  return gaps.length === 0 ? undefined : indent(`Coverage: ${gaps.join('; ')}`, 0, 2, Infinity);
 }
 
 /** Suppression and baseline counts: what the gate left out, and why. */
@@ -162,8 +153,8 @@ export function gateWord(gate: Gate, c: ChalkInstance = new Chalk({ level: 0 }))
   return c.red.bold(gate.incomplete ? 'INCOMPLETE' : 'FAILED');
 }
 
-function indent(text: string, first: number, rest: number): string {
-  const lines = wrapText(terminalSafe(boundText(text, MAX_LINE_TEXT)), TABLE_WIDTH - rest).split('\n');
+function indent(text: string, first: number, rest: number, max: number = TEXT_BOUNDS.line): string {
+  const lines = wrapText(terminalSafe(boundText(text, max)), TABLE_WIDTH - rest).split('\n');
   return lines.map((l, i) => ' '.repeat(i === 0 ? first : rest) + l).join('\n');
 }
 

@@ -1,9 +1,15 @@
 import type { FindingResource } from '../model/finding.js';
 import { KINDS } from '../model/kinds.js';
+import { boundText } from './terminal-text.js';
+import { TEXT_BOUNDS } from './text-bounds.js';
 
-/** `clients/Storefront`, `users/auth0|1`, or the kind alone for singletons and summary findings (id = kind). */
+/**
+ * `clients/Storefront`, `users/auth0|1`, or the kind alone for singletons and summary findings (id = kind). A label
+ * is for people, so a huge name is cut (with its length said) and an id only far later.
+ */
 export function resourceLabel(resource: FindingResource): string {
   const { type, id, name } = resource;
   if (KINDS[type].singleton || id === type) return type;
-  return `${type}/${name ?? id}`;
+  // Reports read back from files are only as typed as their schema: a null name falls back to the id, as before.
+  return `${type}/${typeof name === 'string' ? boundText(name, TEXT_BOUNDS.name) : boundText(String(id), TEXT_BOUNDS.id)}`;
 }

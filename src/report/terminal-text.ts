@@ -1,63 +1,103 @@
-// Tenant data (app names, ids, API-provided details) ends up in messages; a hostile name must not be able to move
-// the cursor, recolour the terminal or reorder text (bidi overrides), so every control character is made visible.
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { charWidth, displayWidth } from './display-width.js';
+import { safeText } from './safe-text.js';
 
-/** The text with control and bidi-override characters shown as `\xNN` / `\u{NNNN}` escapes; newlines are kept. */
+export { escapeChar } from './safe-text.js';
+
+/**
+ * One-line tenant or API text for a terminal: control, bidi and line-break characters shown as escapes (`\x1b`,
+ * `\u{202e}`, `\n`), so a hostile name can neither move the cursor, recolour or retitle the terminal, reorder text,
+ * nor print a line of its own.
+ */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, escapeChar);
-}
-
-/** A control or bidi character as a visible `\xNN` / `\u{NNNN}` escape. */
-export function escapeChar(ch: string): string {
-  const code = ch.codePointAt(0) ?? 0;
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  return safeText(text);
 }
 
 /**
- * Wraps at spaces to `width` columns, hard-breaking words longer than a line (ids, URLs) instead of letting the
- * table truncate them. Width counts code points: wide characters may still be cut by the table, which marks the cut with an ellipsis.
+ * Text bound for stderr as a whole (it holds our own line breaks, tabs and the progress line's carriage returns):
+ * no ESC, C1 or bidi control survives, whatever produced it.
+ */
+export function stderrSafe(text: string): string {
+  return safeText(text, { breaks: 'keep', tab: true, cr: true });
+}
+
+/**
+ * Wraps at spaces to `width` columns, hard-breaking words longer than a line (ids, URLs) instead of letting them be
+ * truncated. Columns are display columns (a CJK character or an emoji takes two). One pass over the text.
  */
 export function wrapText(text: string, width: number): string {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/)) {
       if (word === '') continue;
-      if (line !== '' && columns(line) + 1 + columns(word) <= width) {
+      const w = displayWidth(word);
+      if (line !== '' && lineWidth + 1 + w <= width) {
         line += ` ${word}`;
+        lineWidth += 1 + w;
         continue;
       }
       if (line !== '') out.push(line);
-      // Slices, not repeated splices: a 1 MB id must cost one pass, not one copy per output line.
-      const chars = Array.from(word);
-      let at = 0;
-      for (; chars.length - at > width; at += width) out.push(chars.slice(at, at + width).join(''));
-      line = chars.slice(at).join('');
+      if (w <= width) {
+        line = word;
+        lineWidth = w;
+        continue;
+      }
+      // Slices at code-point boundaries, never repeated copies: a 1 MB id costs one pass, not one per line.
+      let start = 0;
+      let taken = 0;
+      for (let i = 0; i < word.length; ) {
+        const ch = String.fromCodePoint(word.codePointAt(i) ?? 0);
+        const cw = charWidth(ch);
+        if (taken + cw > width && i > start) {
+          out.push(word.slice(start, i));
+          start = i;
+          taken = 0;
+        }
+        taken += cw;
+        i += ch.length;
+      }
+      line = word.slice(start);
+      lineWidth = taken;
     }
     out.push(line);
   }
   return out.join('\n');
 }
 
-function columns(s: string): number {
-  return Array.from(s).length;
-}
-
 /**
- * At most `max` code points of `text`, the cut said in place: tenant data can hold a name of megabytes, and no
- * human report needs more than its start (JSON and SARIF keep the whole value).
+ * At most `max` code points of `text`, the cut said in place with the whole length: tenant data can hold a name of
+ * megabytes, and no human report needs more than its start (JSON and SARIF keep the whole value). Linear.
  */
 export function boundText(text: string, max: number): string {
   if (text.length <= max) return text;
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, max).join('')}… (+${(chars.length - max).toLocaleString('en-US')} characters)`;
+  let i = 0;
+  let kept = 0;
+  for (; i < text.length && kept < max; kept++) i += codePointLength(text, i);
+  if (i >= text.length) return text;
+  const total = kept + codePointCount(text, i);
+  return `${text.slice(0, i)}… (${total.toLocaleString('en-US')} characters)`;
 }
 
-// Everything terminalSafe escapes except tab, carriage return (progress redraws its line) and newline.
-const STDERR_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Code points from `from` on: code units less surrogate pairs, in one tight loop (names can be megabytes). */
+function codePointCount(text: string, from: number): number {
+  let pairs = 0;
+  for (let j = from; j < text.length - 1; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(j + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs++;
+        j++;
+      }
+    }
+  }
+  return text.length - from - pairs;
+}
 
-/** Text bound for stderr: no ESC, C1 or bidi control survives, whatever produced it. */
-export function stderrSafe(text: string): string {
-  return text.replace(STDERR_UNSAFE, escapeChar);
+function codePointLength(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c < 0xd800 || c > 0xdbff || at + 1 >= text.length) return 1;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }

@@ -1,6 +1,4 @@
-// Characters XML 1.0 forbids (most C0 controls, U+FFFE/U+FFFF, lone surrogates), plus C1 controls and bidi
-// overrides, which are legal but let tenant text disguise itself in a CI viewer. All are shown as escapes.
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+import { safeText } from './safe-text.js';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -14,12 +12,12 @@ const ENTITIES: Record<string, string> = {
   '\r': '&#13;',
 };
 
-/** Text safe in both XML attribute values and element content: escaped markup, no forbidden characters. */
-export function xmlEscape(text: string): string {
-  return text
-    .replace(UNSAFE, (ch) => {
-      const code = ch.charCodeAt(0);
-      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-    })
-    .replace(/[&<>"'\t\n\r]/g, (ch) => ENTITIES[ch] ?? ch);
+/**
+ * Text safe in both XML attribute values and element content: escaped markup; the characters XML 1.0 forbids
+ * (most C0 controls, U+FFFE/U+FFFF, lone surrogates), C1 controls and bidi marks, which are legal but let tenant
+ * text disguise itself in a CI viewer, shown as escapes. `lines: 'keep'` (the default) keeps line breaks, for text of
+ * ours that has lines; `'mark'` shows them as `\n`, for one-line tenant text (a name, a message).
+ */
+export function xmlEscape(text: string, lines: 'keep' | 'mark' = 'keep'): string {
+  return safeText(text, { breaks: lines, tab: true, cr: lines === 'keep' }).replace(/[&<>"'\t\n\r]/g, (ch) => ENTITIES[ch] ?? ch);
 }

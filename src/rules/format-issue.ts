@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { getPath } from '../engine/path.js';
+import { isKeyName } from './is-key-name.js';
 import type { DocPath } from './source-document.js';
 
 export interface PlainIssue {
@@ -30,7 +31,6 @@ export function formatIssue(issues: readonly Issue[], data: unknown): PlainIssue
   return { path, message: issue.message };
 }
 
-const KEY_NAME = /^[A-Za-z_$][\w$.-]{0,63}$/;
 const NAMED_AT_MOST = 3;
 
 /**
@@ -38,7 +38,7 @@ const NAMED_AT_MOST = 3;
  * given by mistake (`--config /etc/shadow`) must not have its lines printed into a CI log.
  */
 export function unknownKeys(keys: readonly string[]): string {
-  const names = keys.filter((k) => KEY_NAME.test(k));
+  const names = keys.filter(isKeyName);
   const others = keys.length - names.length;
   const shown = names.slice(0, NAMED_AT_MOST).map((k) => `"${k}"`);
   if (names.length > shown.length) shown.push(`${names.length - shown.length} more`);

@@ -1,4 +1,6 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { isKeyName } from './is-key-name.js';
+import { yamlProblem } from './yaml-problem.js';
 
 export type DocPath = readonly (string | number)[];
 
@@ -22,14 +24,16 @@ export function parseSource(text: string): SourceDocument | SourceSyntaxError {
   const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
   const first = doc.errors[0];
   if (first) {
-    return { line: lineCounter.linePos(first.pos[0]).line, message: first.message.split('\n')[0] ?? 'invalid YAML' };
+    return { line: lineCounter.linePos(first.pos[0]).line, message: yamlProblem(first.code, first.message) };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    // The only failure left after parsing: aliases that expand without bound (a "billion laughs" document).
-    return { line: 1, message: 'too many YAML aliases (the document expands without bound)' };
+  } catch (err) {
+    // The failures left after parsing: an alias to no anchor, or aliases that expand without bound (a "billion
+    // laughs" document). The parser's own message would quote the alias.
+    const message = err instanceof ReferenceError ? 'an alias (*name) refers to no anchor (&name) set before it' : 'too many YAML aliases (the document expands without bound)';
+    return { line: 1, message };
   }
   return {
     data,
@@ -47,9 +51,9 @@ export function isSyntaxError(r: SourceDocument | SourceSyntaxError): r is Sourc
   return !('lineOf' in r);
 }
 
-/** `a.b[2].c` for humans. */
+/** `a.b[2].c` for humans; a key that is not shaped like a name is content, and shows as `[…]`. */
 export function formatDocPath(path: DocPath): string {
   let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : !isKeyName(p) ? '[…]' : out === '' ? p : `.${p}`;
   return out === '' ? '(top level)' : out;
 }

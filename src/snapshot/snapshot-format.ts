@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kindCoverageSchema } from '../model/coverage.js';
 import { KIND_NAMES } from '../model/kinds.js';
+import { redactionRecordSchema } from '../redact/allow-list-record.js';
 
 export const SNAPSHOT_FORMAT = 'auth0-scan-snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -13,6 +14,8 @@ export const snapshotHeaderSchema = z.strictObject({
   /** The scan time used for every date comparison when this snapshot is scanned. */
   collectedAt: z.iso.datetime({ offset: true }),
   source: z.enum(['live', 'demo', 'file']).default('live'),
+  /** The allow-list the resources were redacted with; absent in snapshots written before there was one. */
+  redaction: redactionRecordSchema.optional(),
 });
 export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 

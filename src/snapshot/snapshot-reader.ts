@@ -1,8 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import type { KindName } from '../model/kinds.js';
 import { formatIssue } from '../rules/format-issue.js';
@@ -13,18 +9,27 @@ import { understandResource } from './understand-resource.js';
 import { withNotUnderstood } from '../model/kind-tally.js';
 import { COVERAGE_LIST_LIMIT, type NotUnderstood } from '../model/coverage.js';
 import { snapshotEndSchema, snapshotHeaderSchema, snapshotRecordSchema, SNAPSHOT_FORMAT } from './snapshot-format.js';
+import { boundedLines } from '../util/bounded-lines.js';
+import { openMaybeGzip, type ExpansionLimits } from '../util/open-maybe-gzip.js';
 import type { z } from 'zod';
 
-const MAX_LINE = 64 * 1024 * 1024;
+const MiB = 1024 * 1024;
+/** One resource per line; the largest real ones (an action with its code) are well under a megabyte. */
+const MAX_LINE_BYTES = 64 * MiB;
+/**
+ * A 1,000,000-user tenant is 0.5 to 3 GB of NDJSON; 16 GiB leaves room for several times that. Past 16 MiB, a
+ * .gz that expands more than 200-fold is not a snapshot (they compress about 10-fold) but a decompression bomb.
+ */
+const SNAPSHOT_LIMITS: ExpansionLimits = { maxBytes: 16 * 1024 * MiB, maxRatio: 200, ratioAfterBytes: 16 * MiB };
 
 /**
  * Streams a snapshot file into a sink, validating every line: header first, resources, then the end record
  * (a file without it was cut short). Secrets are redacted again on the way in, whoever wrote the file.
  */
 export async function readSnapshot(path: string, sink: SnapshotSink): Promise<void> {
-  const input = await openMaybeGzip(path);
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const { input } = await openSnapshot(path);
   let lineNo = 0;
+  const lines = boundedLines(input, MAX_LINE_BYTES, (n) => new InputError('SNAPSHOT', 'a line is longer than 64 MiB: not a snapshot auth0-scan wrote', `${path}:${n}`));
   let state: 'header' | 'body' | 'done' = 'header';
   // A resource this version cannot read (a snapshot from another version, or edited by hand) is kept out of
   // evaluation and named in its kind's coverage, as during collection: it never fails the whole snapshot.
@@ -35,10 +40,9 @@ export async function readSnapshot(path: string, sink: SnapshotSink): Promise<vo
     throw new InputError('SNAPSHOT', message, `${path}:${lineNo}`);
   };
   try {
-    for await (const line of lines) {
-      lineNo++;
+    for await (const { text: line, number } of lines) {
+      lineNo = number;
       if (line.trim() === '') continue;
-      if (line.length > MAX_LINE) fail(`line is longer than ${MAX_LINE} characters`);
       if (state === 'done') fail('data after the end record');
       let value: unknown;
       try {
@@ -101,25 +105,14 @@ function check<T>(schema: z.ZodType<T>, value: unknown, fail: (m: string) => nev
   return fail(`${what}: ${issue.path.length > 0 ? `${formatDocPath(issue.path)}: ` : ''}${issue.message}`);
 }
 
-async function openMaybeGzip(path: string): Promise<Readable> {
-  let magic: Buffer;
+async function openSnapshot(path: string): Promise<{ input: Readable }> {
   try {
-    const fh = await open(path, 'r');
-    try {
-      const buf = Buffer.alloc(2);
-      const { bytesRead } = await fh.read(buf, 0, 2, 0);
-      magic = buf.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
+    return await openMaybeGzip(path, SNAPSHOT_LIMITS, (problem) =>
+      problem === 'size'
+        ? new InputError('SNAPSHOT', 'the snapshot decompresses to more than 16 GiB, more than any tenant holds', path)
+        : new InputError('SNAPSHOT', 'the file expands more than 200-fold when decompressed: not a snapshot auth0-scan wrote (a decompression bomb?)', path),
+    );
   } catch (err) {
     throw new InputError('SNAPSHOT', `cannot open snapshot (${(err as NodeJS.ErrnoException).code ?? 'error'})`, path);
   }
-  const raw = createReadStream(path);
-  if (magic[0] === 0x1f && magic[1] === 0x8b) {
-    const gunzip = createGunzip();
-    raw.on('error', (e) => gunzip.destroy(e));
-    return raw.pipe(gunzip);
-  }
-  return raw;
 }

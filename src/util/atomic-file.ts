@@ -1,114 +1,147 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, createWriteStream, lstatSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
+import { closeSync, constants, createWriteStream, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../errors.js';
+import type { InputError } from '../errors.js';
+import { trackTempFile, untrackTempFile } from './live-temp-files.js';
+import { outputError } from './output-error.js';
+import { outputTarget, type OutputTarget } from './output-target.js';
+
+/** Keeps `.<name>.<random>.tmp` within the 255 bytes a file name may have. */
+const MAX_NAME_IN_TEMP = 100;
 
 /**
- * Where a write lands. A regular file (or a new path) is replaced atomically through a temporary file next to it;
- * anything else that exists (a device such as /dev/null or /dev/stdout, a FIFO) is written in place, because a
- * rename would replace the device itself with a regular file (as root, for every later user of it). A symlink is
- * followed to what it names, so the link stays and its target gets the same treatment.
+ * A fresh, unguessable name in the target's folder (so the rename stays on one file system), created exclusively
+ * and never through a link planted at that name, readable by the owner only. Tracked until renamed or removed, so
+ * a signal never leaves it behind.
  */
-type Target = { kind: 'replace'; path: string } | { kind: 'in-place'; path: string };
-
-function targetFor(path: string): Target {
-  let real = path;
+function createTemp(path: string, shown: string): { tmp: string; fd: number } {
+  const tmp = join(dirname(path), `.${basename(path).slice(0, MAX_NAME_IN_TEMP)}.${randomBytes(8).toString('hex')}.tmp`);
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
   try {
-    if (lstatSync(path).isSymbolicLink()) real = realpathSync(path);
-    const stat = lstatSync(real);
-    return stat.isFile() ? { kind: 'replace', path: real } : { kind: 'in-place', path: real };
+    const fd = openSync(tmp, flags, 0o600);
+    trackTempFile(tmp);
+    return { tmp, fd };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'replace', path: real };
-    throw outputError(err, path);
+    throw outputError(err, shown);
   }
 }
 
-/** A fresh, unguessable name in the target's folder, created exclusively and never through a planted symlink. */
-function createTemp(path: string): { tmp: string; fd: number } {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-  return { tmp, fd: openSync(tmp, flags, 0o600) };
+/** A device or FIFO as it is: never created (no O_CREAT), and not through a link unless the target says so. */
+function openInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>, shown: string): number {
+  const flags = constants.O_WRONLY | constants.O_TRUNC | (target.followLinks ? 0 : (constants.O_NOFOLLOW ?? 0));
+  try {
+    return openSync(target.path, flags);
+  } catch (err) {
+    throw outputError(err, shown);
+  }
 }
 
 /** Writes the whole file or nothing: a killed run never leaves half a report behind. */
 export function writeFileAtomic(path: string, content: string): void {
-  const target = targetFor(path);
+  const target = outputTarget(path);
   if (target.kind === 'in-place') {
+    const fd = openInPlace(target, path);
     try {
-      writeFileSync(target.path, content);
-      return;
+      writeFileSync(fd, content);
     } catch (err) {
       throw outputError(err, path);
-    }
-  }
-  let tmp: string | undefined;
-  try {
-    const created = createTemp(target.path);
-    tmp = created.tmp;
-    try {
-      writeSync(created.fd, content);
     } finally {
-      closeSync(created.fd);
+      closeQuietly(fd);
     }
+    return;
+  }
+  const { tmp, fd } = createTemp(target.path, path);
+  let open = true;
+  try {
+    writeFileSync(fd, content);
+    fsyncSync(fd);
+    open = false;
+    closeSync(fd);
     renameSync(tmp, target.path);
   } catch (err) {
-    if (tmp !== undefined) safeUnlink(tmp);
+    if (open) closeQuietly(fd);
+    removeQuietly(tmp);
     throw outputError(err, path);
+  } finally {
+    untrackTempFile(tmp);
   }
 }
 
-/** A stream to a temporary file next to `path`; `commit` renames it into place, `discard` removes it. */
+/**
+ * A stream to a temporary file next to `path` (or to the device itself): `commit` renames it into place,
+ * `discard` removes it. Write failures never surface as an unhandled stream error: the first one is kept and
+ * returned by `error()` (and `commit`) as an OUTPUT error.
+ */
 export interface AtomicStream {
   stream: WriteStream;
+  /** The first write failure, if there was one. */
+  error(): InputError | undefined;
   commit(): Promise<void>;
   discard(): void;
 }
 
 export function openAtomicStream(path: string): AtomicStream {
-  const target = targetFor(path);
-  if (target.kind === 'in-place') {
-    const stream = createWriteStream(target.path, { flags: 'w' });
-    return { stream, commit: () => endStream(stream, path), discard: () => stream.destroy() };
-  }
-  let created: { tmp: string; fd: number };
-  try {
-    created = createTemp(target.path);
-  } catch (err) {
-    throw outputError(err, path);
-  }
-  const { tmp, fd } = created;
-  const stream = createWriteStream(tmp, { fd });
+  const target = outputTarget(path);
+  const { tmp, fd }: { tmp?: string; fd: number } = target.kind === 'replace' ? createTemp(target.path, path) : { fd: openInPlace(target, path) };
+  // flush: the data is on disk before the rename makes it the file (fsync means nothing for a device).
+  const stream = createWriteStream('', { fd, flush: tmp !== undefined });
+  let failure: InputError | undefined;
+  stream.on('error', (err) => {
+    failure ??= outputError(err, path);
+  });
+  // A failed write destroys the stream at once but emits its error a tick later: `errored` has it in between.
+  const currentFailure = (): InputError | undefined => failure ?? (stream.errored ? outputError(stream.errored, path) : undefined);
+  const discard = (): void => {
+    stream.destroy();
+    if (tmp !== undefined) {
+      removeQuietly(tmp);
+      untrackTempFile(tmp);
+    }
+  };
   return {
     stream,
+    error: currentFailure,
     async commit() {
-      await endStream(stream, path);
+      await closed(stream);
+      const failed = currentFailure();
+      if (failed) {
+        discard();
+        throw failed;
+      }
+      if (tmp === undefined) return;
       try {
         renameSync(tmp, target.path);
       } catch (err) {
-        safeUnlink(tmp);
+        discard();
         throw outputError(err, path);
       }
+      untrackTempFile(tmp);
     },
-    discard() {
-      stream.destroy();
-      safeUnlink(tmp);
-    },
+    discard,
   };
 }
 
-function endStream(stream: WriteStream, path: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    stream.once('error', (err) => reject(outputError(err, path)));
-    stream.end(() => resolve());
+/** Ends the stream and waits until its descriptor is closed (after the flush), whether it ended well or not. */
+function closed(stream: WriteStream): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (stream.closed) {
+      resolve();
+      return;
+    }
+    stream.once('close', () => resolve());
+    if (!stream.destroyed) stream.end();
   });
 }
 
-function outputError(err: unknown, path: string): InputError {
-  if (err instanceof InputError) return err;
-  return new InputError('OUTPUT', `cannot write output file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, path);
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // nothing left to do with it
+  }
 }
 
-function safeUnlink(path: string): void {
+function removeQuietly(path: string): void {
   try {
     unlinkSync(path);
   } catch {

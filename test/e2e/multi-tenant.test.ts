@@ -13,8 +13,9 @@ const ALPHA = 'alpha-demo.eu.auth0.com';
 const BETA = 'beta-demo.eu.auth0.com';
 const ALPHA_SECRET = 'E2E-ALPHA-7c1e9b3f5a';
 const BETA_SECRET = 'E2E-BETA-2d8f4a6c0e';
-// Tenant settings and applications: findings on both kinds (a singleton and resources with ids), quickly.
-const ONLY = ['--only', 'tenant-*,client-*'];
+// Tenant settings and applications: findings on both kinds (a singleton and resources with ids), quickly. The
+// mocks are on loopback, which a config file may only send credentials to when the user allows it.
+const ONLY = ['--only', 'tenant-*,client-*', '--allow-config-host', '127.0.0.1'];
 
 interface Finding {
   ruleId: string;
@@ -60,7 +61,7 @@ afterAll(async () => {
 function configText(): string {
   const entry = (name: string, server: MockServer, domain: string, env: string) =>
     `  - name: ${name}\n    domain: ${server.url}\n    audience: https://${domain}/api/v2/\n    client_id: ${scanner.client_id}\n    client_secret_env: ${env}\n`;
-  return `failOn: high\ntenants:\n${entry('alpha', alpha, ALPHA, 'ALPHA_SECRET')}${entry('beta', beta, BETA, 'BETA_SECRET')}`;
+  return `failOn: high\ntenants:\n${entry('alpha', alpha, ALPHA, 'AUTH0_ALPHA_SECRET')}${entry('beta', beta, BETA, 'AUTH0_BETA_SECRET')}`;
 }
 
 /** A fresh working directory holding the config file (and any extra files). */
@@ -72,7 +73,7 @@ function workDir(extra: Record<string, string> = {}): string {
   return dir;
 }
 
-const SECRETS = { ALPHA_SECRET, BETA_SECRET };
+const SECRETS = { AUTH0_ALPHA_SECRET: ALPHA_SECRET, AUTH0_BETA_SECRET: BETA_SECRET };
 function scan(args: readonly string[], env: Record<string, string> = SECRETS, cwd = workDir()): Promise<CliResult> {
   return runCli(['scan', ...ONLY, ...args], { cwd, env });
 }
@@ -190,7 +191,7 @@ describe('scan over the tenants of a config file', () => {
 
   it('refuses to start when a secret variable is unset, naming it (exit 2)', async () => {
     const before = alpha.stats().requests + beta.stats().requests;
-    const r = await scan(['--format', 'json'], { ALPHA_SECRET });
+    const r = await scan(['--format', 'json'], { AUTH0_ALPHA_SECRET: ALPHA_SECRET });
     const line = expectOneLineError(r, 2, ['BETA_SECRET', 'auth0-scan.config.yaml:12', 'beta']);
     expect(line).not.toContain(ALPHA_SECRET);
     // Checked before any request: the other tenant was not scanned either.
@@ -199,7 +200,7 @@ describe('scan over the tenants of a config file', () => {
 
   it('reports the other tenant when one cannot authenticate, and exits 3', async () => {
     const wrong = 'E2E-WRONG-SECRET-9f0a1b';
-    const r = await scan(['--format', 'json', '--fail-on', 'never'], { ALPHA_SECRET, BETA_SECRET: wrong });
+    const r = await scan(['--format', 'json', '--fail-on', 'never'], { AUTH0_ALPHA_SECRET: ALPHA_SECRET, AUTH0_BETA_SECRET: wrong });
     expect(r.code, describeRun(r)).toBe(3);
     expect(r.stderr).not.toContain(STACK_FRAME);
     const doc = multi(r);

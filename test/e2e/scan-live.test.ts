@@ -149,13 +149,14 @@ describe.concurrent('scan against a live mock Management API', { timeout: 60_000
   });
 
   it('a rejected pre-issued token is an error naming the 401, not a report of 87 skipped rules', async () => {
-    const r = await runCli(['scan', '--domain', mock.url, '--token', 'not-a-token-the-tenant-issued', '--format', 'json'], { cwd: freshDir() });
+    // The token in the environment: on the command line it would add a warning line (argv is visible to others).
+    const r = await runCli(['scan', '--domain', mock.url, '--format', 'json'], { cwd: freshDir(), env: { AUTH0_ACCESS_TOKEN: 'not-a-token-the-tenant-issued' } });
     expectOneLineError(r, 3, ['rejected the access token', '401']);
   });
 
   it('a host that refuses the connection is an error naming the cause, with no report', async () => {
     const port = await closedPort();
-    const r = await runCli(['scan', '--domain', `http://127.0.0.1:${port}`, '--token', 'any-token', '--format', 'sarif'], { cwd: freshDir() });
+    const r = await runCli(['scan', '--domain', `http://127.0.0.1:${port}`, '--format', 'sarif'], { cwd: freshDir(), env: { AUTH0_ACCESS_TOKEN: 'any-token' } });
     expectOneLineError(r, 3, [`Cannot reach 127.0.0.1:${port}`, 'ECONNREFUSED']);
   });
 

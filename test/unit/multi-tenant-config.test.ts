@@ -24,11 +24,11 @@ tenants:
   - name: prod
     domain: acme.eu.auth0.com
     client_id: prod-client
-    client_secret_env: PROD_SECRET
+    client_secret_env: AUTH0_PROD_SECRET
   - domain: https://login.acme-staging.example
     audience: https://acme-staging.eu.auth0.com/api/v2/
     client_id: staging-client
-    client_secret_env: STAGING_SECRET
+    client_secret_env: AUTH0_STAGING_SECRET
 `;
 
 describe('the tenants section of the config file', () => {
@@ -36,28 +36,28 @@ describe('the tenants section of the config file', () => {
     const { dir } = configFile(TWO);
     const loaded = loadConfig(undefined, dir);
     expect(loaded.config.tenants).toEqual([
-      { name: 'prod', domain: 'acme.eu.auth0.com', client_id: 'prod-client', client_secret_env: 'PROD_SECRET' },
-      { domain: 'https://login.acme-staging.example', audience: 'https://acme-staging.eu.auth0.com/api/v2/', client_id: 'staging-client', client_secret_env: 'STAGING_SECRET' },
+      { name: 'prod', domain: 'acme.eu.auth0.com', client_id: 'prod-client', client_secret_env: 'AUTH0_PROD_SECRET' },
+      { domain: 'https://login.acme-staging.example', audience: 'https://acme-staging.eu.auth0.com/api/v2/', client_id: 'staging-client', client_secret_env: 'AUTH0_STAGING_SECRET' },
     ]);
   });
 
   it('also reads a JSON config file', () => {
-    const { dir } = configFile(JSON.stringify({ tenants: [{ domain: 'a.eu.auth0.com', client_id: 'x', client_secret_env: 'A_SECRET' }] }), 'auth0-scan.config.json');
-    expect(loadConfig(undefined, dir).config.tenants?.[0]?.client_secret_env).toBe('A_SECRET');
+    const { dir } = configFile(JSON.stringify({ tenants: [{ domain: 'a.eu.auth0.com', client_id: 'x', client_secret_env: 'AUTH0_A_SECRET' }] }), 'auth0-scan.config.json');
+    expect(loadConfig(undefined, dir).config.tenants?.[0]?.client_secret_env).toBe('AUTH0_A_SECRET');
   });
 
   const cases: [string, string, number, string][] = [
     ['a missing secret variable name', 'tenants:\n  - domain: a.eu.auth0.com\n    client_id: x\n', 2, 'tenants[0].client_secret_env: is required'],
     ['a secret written instead of a variable name', 'tenants:\n  - domain: a.eu.auth0.com\n    client_id: x\n    client_secret_env: "s3cr3t-v@lue!"\n', 4, 'tenants[0].client_secret_env: must be the name of an environment variable'],
-    ['a missing client id', 'tenants:\n  - domain: a.eu.auth0.com\n    client_secret_env: A\n', 2, 'tenants[0].client_id: is required'],
-    ['a plain http domain that is not loopback', 'tenants:\n  - domain: http://acme.eu.auth0.com\n    client_id: x\n    client_secret_env: A\n', 2, 'tenants[0].domain: "http://acme.eu.auth0.com" is not usable: plain http://'],
-    ['a domain with a path', 'tenants:\n  - client_id: x\n    client_secret_env: A\n    domain: https://acme.eu.auth0.com/api/v2\n', 4, 'tenants[0].domain: "https://acme.eu.auth0.com/api/v2" is not usable'],
-    ['an audience that is not a Management API', 'tenants:\n  - domain: a.eu.auth0.com\n    client_id: x\n    client_secret_env: A\n    audience: https://a.eu.auth0.com/\n', 5, 'tenants[0].audience: must be a Management API audience'],
-    ['an unknown key', 'tenants:\n  - domain: a.eu.auth0.com\n    client_id: x\n    client_secret_env: A\n    client_secret: oops\n', 2, 'tenants[0]: unknown key "client_secret"'],
-    ['two tenants with the same name', 'tenants:\n  - name: prod\n    domain: a.eu.auth0.com\n    client_id: x\n    client_secret_env: A\n  - name: PROD\n    domain: b.eu.auth0.com\n    client_id: y\n    client_secret_env: B\n', 6, 'tenants[1].name: repeats tenants[0]'],
+    ['a missing client id', 'tenants:\n  - domain: a.eu.auth0.com\n    client_secret_env: AUTH0_A\n', 2, 'tenants[0].client_id: is required'],
+    ['a plain http domain that is not loopback', 'tenants:\n  - domain: http://acme.eu.auth0.com\n    client_id: x\n    client_secret_env: AUTH0_A\n', 2, 'tenants[0].domain: "http://acme.eu.auth0.com" is not usable: plain http://'],
+    ['a domain with a path', 'tenants:\n  - client_id: x\n    client_secret_env: AUTH0_A\n    domain: https://acme.eu.auth0.com/api/v2\n', 4, 'tenants[0].domain: "https://acme.eu.auth0.com/api/v2" is not usable'],
+    ['an audience that is not a Management API', 'tenants:\n  - domain: a.eu.auth0.com\n    client_id: x\n    client_secret_env: AUTH0_A\n    audience: https://a.eu.auth0.com/\n', 5, 'tenants[0].audience: must be a Management API audience'],
+    ['an unknown key', 'tenants:\n  - domain: a.eu.auth0.com\n    client_id: x\n    client_secret_env: AUTH0_A\n    client_secret: oops\n', 2, 'tenants[0]: unknown key "client_secret"'],
+    ['two tenants with the same name', 'tenants:\n  - name: prod\n    domain: a.eu.auth0.com\n    client_id: x\n    client_secret_env: AUTH0_A\n  - name: PROD\n    domain: b.eu.auth0.com\n    client_id: y\n    client_secret_env: AUTH0_B\n', 6, 'tenants[1].name: repeats tenants[0]'],
     ['an empty list', 'tenants: []\n', 1, 'tenants: must list at least one tenant'],
-    ['both domain and tenants', 'domain: a.eu.auth0.com\ntenants:\n  - domain: b.eu.auth0.com\n    client_id: y\n    client_secret_env: B\n', 1, 'domain: give either domain (one tenant) or tenants (several), not both'],
-    ['a name with spaces', 'tenants:\n  - name: my prod\n    domain: a.eu.auth0.com\n    client_id: x\n    client_secret_env: A\n', 2, 'tenants[0].name: must start with a letter or digit'],
+    ['both domain and tenants', 'domain: a.eu.auth0.com\ntenants:\n  - domain: b.eu.auth0.com\n    client_id: y\n    client_secret_env: AUTH0_B\n', 1, 'domain: give either domain (one tenant) or tenants (several), not both'],
+    ['a name with spaces', 'tenants:\n  - name: my prod\n    domain: a.eu.auth0.com\n    client_id: x\n    client_secret_env: AUTH0_A\n', 2, 'tenants[0].name: must start with a letter or digit'],
   ];
   for (const [name, text, line, message] of cases) {
     it(`rejects ${name}, naming file, line and path`, () => {
@@ -73,7 +73,8 @@ describe('the tenants section of the config file', () => {
 describe('tenantTargets', () => {
   const { dir, path } = configFile(TWO);
   const loaded = loadConfig(undefined, dir);
-  const env = { PROD_SECRET: 'prod-secret-value-1', STAGING_SECRET: 'staging-secret-value-2' };
+  // The staging entry is a custom domain: the user, not the file, allows credentials to go there.
+  const env = { AUTH0_PROD_SECRET: 'prod-secret-value-1', AUTH0_STAGING_SECRET: 'staging-secret-value-2', AUTH0_SCAN_ALLOW_CONFIG_HOSTS: 'login.acme-staging.example' };
 
   it('reads each secret from its variable and names each tenant as its reports will', () => {
     expect(tenantTargets(loaded, undefined, env)).toEqual([
@@ -109,20 +110,20 @@ describe('tenantTargets', () => {
   });
 
   it('refuses an unset or empty secret variable, naming it and never a value', () => {
-    const err = inputErrorOf(() => tenantTargets(loaded, undefined, { PROD_SECRET: 'prod-secret-value-1', STAGING_SECRET: '' }));
+    const err = inputErrorOf(() => tenantTargets(loaded, undefined, { ...env, AUTH0_STAGING_SECRET: '' }));
     expect(err.code).toBe('USAGE');
-    expect(err.message).toBe('environment variable STAGING_SECRET is not set: it holds the client secret of tenant https://login.acme-staging.example');
+    expect(err.message).toBe('environment variable AUTH0_STAGING_SECRET is not set: it holds the client secret of tenant https://login.acme-staging.example');
     expect(err.where).toBe(`${path}:10`);
     expect(`${err.message} ${err.where ?? ''}`).not.toContain('prod-secret-value-1');
   });
 
   it('lists every missing variable at once, pointing at the first', () => {
-    const err = inputErrorOf(() => tenantTargets(loaded, undefined, {}));
-    expect(err.message).toBe('environment variables PROD_SECRET, STAGING_SECRET are not set: they hold the client secrets of tenants prod, https://login.acme-staging.example');
+    const err = inputErrorOf(() => tenantTargets(loaded, undefined, {}, ['login.acme-staging.example']));
+    expect(err.message).toBe('environment variables AUTH0_PROD_SECRET, AUTH0_STAGING_SECRET are not set: they hold the client secrets of tenants prod, https://login.acme-staging.example');
     expect(err.where).toBe(`${path}:6`);
   });
 
   it('only needs the secrets of the selected tenants', () => {
-    expect(tenantTargets(loaded, ['prod'], { PROD_SECRET: 'p' }).map((t) => t.domain)).toEqual(['acme.eu.auth0.com']);
+    expect(tenantTargets(loaded, ['prod'], { AUTH0_PROD_SECRET: 'p' }).map((t) => t.domain)).toEqual(['acme.eu.auth0.com']);
   });
 });

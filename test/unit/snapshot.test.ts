@@ -38,7 +38,8 @@ describe('snapshot files', () => {
     const path = await write('secret.ndjson', 1);
     const text = readFileSync(path, 'utf8');
     expect(text).not.toContain('SUPER-SECRET-VALUE');
-    expect(text).toContain(REDACTED);
+    // No rule reads client_secret, so the allow-list does not keep it at all (test/hostile/redaction-*).
+    expect(text).not.toContain('client_secret');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -91,16 +92,16 @@ describe('snapshot files', () => {
 });
 
 describe('redaction', () => {
-  it('removes secrets from every kind that carries them, keeping configuration objects', () => {
+  it('keeps only allow-listed paths, and at them replaces secrets by [REDACTED]', () => {
     const c = redactResource('clients', { client_id: 'a', client_secret: 's1', signing_keys: [{ cert: 'x' }], refresh_token: { rotation_type: 'rotating' } });
-    expect(c).toEqual({ client_id: 'a', client_secret: REDACTED, signing_keys: REDACTED, refresh_token: { rotation_type: 'rotating' } });
-    expect(redactResource('resource_servers', { id: 'r', signing_secret: 's2' })['signing_secret']).toBe(REDACTED);
+    expect(c).toEqual({ client_id: 'a', refresh_token: { rotation_type: 'rotating' } });
+    expect(redactResource('resource_servers', { id: 'r', signing_secret: 's2' })).toEqual({ id: 'r' });
     const conn = redactResource('connections', { id: 'c', options: { client_id: 'pub', client_secret: 's3', app_secret: 's4', customScripts: { change_password: 'function(){}' } } });
-    expect(conn['options']).toEqual({ client_id: 'pub', client_secret: REDACTED, app_secret: REDACTED, customScripts: { change_password: 'function(){}' } });
-    const ls = redactResource('log_streams', { id: 'l', sink: { httpEndpoint: 'https://x', httpAuthorization: 's5', datadogApiKey: 's6', sumoSourceAddress: 'https://s7' } });
-    expect(ls['sink']).toEqual({ httpEndpoint: 'https://x', httpAuthorization: REDACTED, datadogApiKey: REDACTED, sumoSourceAddress: REDACTED });
+    expect(conn['options']).toEqual({ client_id: REDACTED, customScripts: { change_password: 'function(){}' } });
+    const ls = redactResource('log_streams', { id: 'l', status: 'active', sink: { httpEndpoint: 'https://x', httpAuthorization: 's5', datadogApiKey: 's6', sumoSourceAddress: 'https://s7' } });
+    expect(ls).toEqual({ id: 'l', status: 'active' });
     const u = redactResource('users', { user_id: 'u', identities: [{ provider: 'google-oauth2', access_token: 's8', refresh_token: 's9' }] });
-    expect(JSON.stringify(u)).not.toMatch(/s8|s9/);
+    expect(u).toEqual({ user_id: 'u', identities: [{ provider: 'google-oauth2' }] });
   });
 });
 
@@ -120,6 +121,6 @@ describe('hard-coded secrets in code', () => {
     const code = 'const apiKey = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";';
     const action = redactResource('actions', { id: 'a', code, deployed_version: { id: 'v1', code, deployed: true } });
     expect(JSON.stringify(action)).not.toContain('sk_test_4eC39HqLyjWDarjtT1zdp7dc');
-    expect(action['deployed_version']).toMatchObject({ id: 'v1', deployed: true });
+    expect(action['deployed_version']).toMatchObject({ deployed: true });
   });
 });
