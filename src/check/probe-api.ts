@@ -15,6 +15,8 @@ export interface ApiStep {
 
 export interface ApiContext {
   token: string;
+  /** The client secret the token was asked with, scrubbed like the token from whatever the API says back. */
+  clientSecret?: string;
   method: 'client_credentials' | 'token';
   claims: TokenClaims | undefined;
   audience: string;
@@ -40,7 +42,7 @@ export async function probeApi(sender: RawSender, ctx: ApiContext): Promise<ApiS
   const reachability = { status: 'ok' as const, summary: `${ctx.host} answered${ctx.loopback ? ' (plain HTTP, loopback)' : ' over TLS'}` };
   const status = response.status;
   if (status >= 200 && status < 300) return { api: { status: 'ok', summary: 'the Management API accepted the token', httpStatus: status }, reachability, answer };
-  const failure = requestFailure(`GET ${PATH.split('?')[0] ?? ''}`, { kind: 'status', status, headers: response.headers }, response, 1, ctx.timeoutMs, ctx.token);
+  const failure = requestFailure(`GET ${PATH.split('?')[0] ?? ''}`, { kind: 'status', status, headers: response.headers }, response, 1, ctx.timeoutMs, [ctx.token, ctx.clientSecret]);
   const detail = failure instanceof ApiError && failure.apiMessage !== undefined ? { detail: failure.apiMessage } : {};
   const code = failure instanceof ApiError ? failure.errorCode : undefined;
   if (status === 401) return { api: { status: 'fail', ...rejected(ctx), httpStatus: status, ...detail }, reachability, answer };

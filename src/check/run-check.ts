@@ -62,7 +62,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   try {
     const step = await obtainToken(sender, creds, { ...ctx, defaultAudience: defaultAudience(domain) });
     let api: ApiStep | undefined;
-    if (step.token !== undefined) api = await probeApi(sender, { ...ctx, token: step.token, method: step.credentials.method, claims: step.claims });
+    if (step.token !== undefined) api = await probeApi(sender, { ...ctx, token: step.token, clientSecret: creds.kind === 'client' ? creds.clientSecret : undefined, method: step.credentials.method, claims: step.claims });
     const credentials = api?.api.status === 'ok' && step.credentials.status === 'fail' ? acceptedAnyway(step.credentials) : step.credentials;
     const reachability = step.reachability ?? api?.reachability ?? skipped('not checked');
     const usable = api !== undefined && api.api.status !== 'fail';

@@ -145,7 +145,7 @@ export class ManagementClient {
         outcome = { kind: 'status', status: res.status, headers: res.headers };
       }
       const wait = this.retry.next(outcome, attempt, waited, this.clock.now());
-      if (wait === undefined) throw requestFailure(`${method} ${path}`, outcome, 'error' in res ? undefined : res, attempt, this.timeoutMs, token);
+      if (wait === undefined) throw requestFailure(`${method} ${path}`, outcome, 'error' in res ? undefined : res, attempt, this.timeoutMs, [token, ...(this.tokens.secrets?.() ?? [])]);
       this.counters.retries += 1;
       if (outcome.kind === 'status' && outcome.status === 429) this.counters.backoffMs += wait;
       waited += wait;

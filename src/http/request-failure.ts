@@ -19,13 +19,14 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
  * The error a request ends with once retries are over: ApiError for a status (code from the body's `errorCode`,
  * else `error`), CollectionError('API') for JSON that never parsed, CollectionError('NETWORK') otherwise.
  */
-export function requestFailure(request: string, outcome: AttemptOutcome, res: ExchangeResponse | undefined, attempts: number, timeoutMs: number, token?: string): CollectionError {
+export function requestFailure(request: string, outcome: AttemptOutcome, res: ExchangeResponse | undefined, attempts: number, timeoutMs: number, secrets: readonly (string | undefined)[] = []): CollectionError {
   if (outcome.kind === 'status') {
     const parsed = res === undefined ? undefined : parseJson(res.text);
     const body = parsed?.ok ? errorBody.safeParse(parsed.value) : undefined;
     const data = body?.success ? body.data : {};
-    // A server that echoes the request must not get our token into an error message, in whatever encoding.
-    const scrub = (text: string | undefined): string | undefined => (text === undefined ? text : scrubSecrets(text, [token]));
+    // A server that echoes the request (or the token request before it) must not get our token or client secret
+    // into an error message, in whatever encoding.
+    const scrub = (text: string | undefined): string | undefined => (text === undefined ? text : scrubSecrets(text, secrets));
     return new ApiError({ status: outcome.status, request, errorCode: scrub(data.errorCode ?? data.error), apiMessage: scrub(data.message) });
   }
   const code = errorCode(outcome.error) ?? 'a network error';

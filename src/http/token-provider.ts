@@ -17,6 +17,8 @@ export interface TokenSource {
   grantedScopes(): string[] | undefined;
   /** False for a pre-issued token: a 401 cannot be cured by asking again. */
   readonly renewable: boolean;
+  /** Long-lived secrets behind the token (the client secret), so that no server's echo of them is ever shown. */
+  secrets?(): string[];
 }
 
 export interface ClientCredentialsOptions {
@@ -154,6 +156,10 @@ export class TokenProvider implements TokenSource {
     this.scopes = scopes;
     this.cached = { token: parsed.data.access_token, renewAt: this.clock.now() + lifetimeMs - Math.min(RENEW_BEFORE_MS, lifetimeMs / 2), scopes };
     return parsed.data.access_token;
+  }
+
+  secrets(): string[] {
+    return this.credentials === undefined ? [] : [this.credentials.clientSecret];
   }
 
   private scrub(text: string): string {

@@ -98,6 +98,24 @@ describe('the places that keep server text scrub encoded forms too', () => {
     expect(leaks(err.message, TOKEN)).toEqual([]);
   });
 
+  it('ManagementClient: an API error echoing the client secret from the token request before it', async () => {
+    let seen = '';
+    server = await startServer((req, res, body) => {
+      if (req.url === '/oauth/token') {
+        seen = new URLSearchParams(body).get('client_secret') ?? '';
+        json(res, 200, { access_token: TOKEN, expires_in: 86_400, token_type: 'Bearer' });
+        return;
+      }
+      json(res, 400, { statusCode: 400, error: 'Bad Request', message: `you sent ${seen} earlier (${encodeURIComponent(seen)})` });
+    });
+    const tokens = new TokenProvider({ origin: server.origin, clientId: 'cid', clientSecret: SECRET, audience: `${server.origin}/api/v2/`, clock: jumpingClock() });
+    const http = new ManagementClient({ origin: server.origin, tokens, clock: jumpingClock() });
+    const err = await collectionFailure(http.get('/clients'));
+    expect(seen).toBe(SECRET);
+    expect(err.message).toContain('you sent [REDACTED] earlier ([REDACTED])');
+    expect(leaks(err.message, SECRET)).toEqual([]);
+  });
+
   it('check: the token request keeps the description, without the secret in any encoding', async () => {
     server = await startServer((_req, res, body) => {
       const sent = body.split('&').find((p) => p.startsWith('client_secret='))?.slice('client_secret='.length) ?? '';
