@@ -101,7 +101,8 @@ never a collection):
   plan         organizations, log streams, custom domains, bot detection, … available on this plan
   rate limit   the x-ratelimit-* bucket the tenant announces
   clock        local clock against the server's Date (warns past 60 s)
---concurrency, --max-rps and --allow-partial are accepted like scan's and do not change the check.
+--concurrency, --max-rps, --timeout and --allow-partial are accepted like scan's and do not change the check:
+it is bounded on its own (15 s a request, at most 3 attempts, a handful of requests).
 
 Exit codes: 0 a full scan can run (features missing from the plan are warnings: the scan reports them
             as unavailable) · 2 usage or config error · 3 it cannot: the report lists what to fix

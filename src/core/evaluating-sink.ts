@@ -4,7 +4,6 @@ import { InputError } from '../errors.js';
 import type { KindCoverage } from '../model/coverage.js';
 import type { Evaluation, SkippedRule } from '../model/finding.js';
 import { compareText } from '../model/compare-findings.js';
-import type { AllowList } from '../redact/allow-list.js';
 import { allowListOfRecord } from '../redact/allow-list-record.js';
 import { readsNotHeld } from '../redact/reads-not-held.js';
 import { KINDS, type KindName } from '../model/kinds.js';
@@ -32,20 +31,14 @@ export class EvaluatingSink implements SnapshotSink {
   private runnable: readonly RuleSpec[];
   private readonly notHeld: SkippedRule[] = [];
 
-  /**
-   * `readWith`: an allow-list the producer applied on top of the one the header records (the snapshot reader
-   * redacts again on the way in). A rule reading a path the data cannot hold is skipped, never passed on nothing.
-   */
-  constructor(
-    private readonly rules: readonly RuleSpec[],
-    private readonly options: { readWith?: AllowList } = {},
-  ) {
+  /** A rule reading a path the snapshot's header does not record is skipped, never passed on nothing. */
+  constructor(private readonly rules: readonly RuleSpec[]) {
     this.runnable = rules;
   }
 
   begin(header: SnapshotHeader): void {
     this.header = header;
-    const lists = [allowListOfRecord(header.redaction), ...(this.options.readWith ? [this.options.readWith] : [])];
+    const lists = [allowListOfRecord(header.redaction)];
     this.runnable = this.rules.filter((spec) => {
       const missing = readsNotHeld(spec.file, lists);
       if (missing.length === 0) return true;

@@ -70,7 +70,11 @@ export function repeatGuard(path: string): (items: readonly unknown[], page: num
   const heads = new Map<string, number>();
   return (pageItems, page) => {
     if (pageItems.length === 0) return;
-    const head = createHash('sha256').update(JSON.stringify(pageItems[0]) ?? '').digest('base64');
+    const text = serialised(pageItems[0]);
+    // Too deep to serialise: that resource is refused on its own later (understand-resource), and a page made of
+    // it cannot be told from another one, so this check has nothing to go on.
+    if (text === undefined) return;
+    const head = createHash('sha256').update(text).digest('base64');
     const earlier = heads.get(head);
     if (earlier !== undefined) {
       const which = earlier === page - 1 ? 'the previous page' : `page ${earlier}`;
@@ -82,4 +86,13 @@ export function repeatGuard(path: string): (items: readonly unknown[], page: num
 
 export function incomplete(message: string): CollectionError {
   return new CollectionError('INCOMPLETE', message);
+}
+
+function serialised(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch (err) {
+    if (err instanceof RangeError) return undefined;
+    throw err;
+  }
 }

@@ -1,4 +1,5 @@
 import type { CollectionStats, Finding, FindingResource, NotJudgedRule, SkippedRule } from './finding.js';
+import type { PostureScore } from './posture-score.js';
 import type { FailOn, Severity } from './severity.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -23,6 +24,8 @@ export interface ScanReport {
     suppressed?: number;
     /** Resource judgements the evaluated rules could not make (see notJudged); present when there are some. */
     notJudged?: number;
+    /** The posture score (docs/score.md). Absent only in reports written before it existed. */
+    score?: PostureScore;
     gate: Gate;
   };
   findings: Finding[];

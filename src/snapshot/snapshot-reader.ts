@@ -4,6 +4,9 @@ import type { KindName } from '../model/kinds.js';
 import { formatIssue } from '../rules/format-issue.js';
 import { formatDocPath } from '../rules/source-document.js';
 import type { SnapshotSink } from '../core/snapshot-sink.js';
+import type { AllowList } from '../redact/allow-list.js';
+import { allowListOfRecord } from '../redact/allow-list-record.js';
+import { builtinAllowList } from '../redact/builtin-allow-list.js';
 import { redactResource } from './redact.js';
 import { understandResource } from './understand-resource.js';
 import { withNotUnderstood } from '../model/kind-tally.js';
@@ -24,9 +27,12 @@ const SNAPSHOT_LIMITS: ExpansionLimits = { maxBytes: 16 * 1024 * MiB, maxRatio: 
 
 /**
  * Streams a snapshot file into a sink, validating every line: header first, resources, then the end record
- * (a file without it was cut short). Secrets are redacted again on the way in, whoever wrote the file.
+ * (a file without it was cut short). Secrets are redacted again on the way in, whoever wrote the file: a resource
+ * keeps only what both the header's recorded allow-list and `allow` (what the reader's rules read; the built-in
+ * rules' list by default) keep, so a custom rule gets the fields its snapshot kept for it, and a header edited to
+ * "keep" an addon key shows it to nobody whose rules do not read it.
  */
-export async function readSnapshot(path: string, sink: SnapshotSink): Promise<void> {
+export async function readSnapshot(path: string, sink: SnapshotSink, allow: AllowList = builtinAllowList()): Promise<void> {
   const { input } = await openSnapshot(path);
   let lineNo = 0;
   const lines = boundedLines(input, MAX_LINE_BYTES, (n) => new InputError('SNAPSHOT', 'a line is longer than 64 MiB: not a snapshot auth0-scan wrote', `${path}:${n}`));
@@ -35,6 +41,7 @@ export async function readSnapshot(path: string, sink: SnapshotSink): Promise<vo
   // evaluation and named in its kind's coverage, as during collection: it never fails the whole snapshot.
   const rejected = new Map<KindName, { entries: NotUnderstood[]; n: number }>();
   const seen = new Map<KindName, number>();
+  let recorded: AllowList | undefined;
   const fail = (message: string): never => {
     input.destroy();
     throw new InputError('SNAPSHOT', message, `${path}:${lineNo}`);
@@ -53,6 +60,7 @@ export async function readSnapshot(path: string, sink: SnapshotSink): Promise<vo
       }
       if (state === 'header') {
         const header = check(snapshotHeaderSchema, value, fail, 'header');
+        recorded = allowListOfRecord(header.redaction);
         await sink.begin(header);
         state = 'body';
         continue;
@@ -86,7 +94,8 @@ export async function readSnapshot(path: string, sink: SnapshotSink): Promise<vo
         rejected.set(kind, r);
         continue;
       }
-      await sink.resource(kind, redactResource(kind, understood.data));
+      // Applying both lists in turn keeps what both allow (and redacts secrets at every kept path twice over).
+      await sink.resource(kind, redactResource(kind, redactResource(kind, understood.data, recorded), allow));
     }
   } catch (err) {
     if (err instanceof InputError) throw err;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHostileApi, type CursorMode, type HostileApi, type HostileModes } from './hostile-api.js';
 import { collectHostile } from './hostile-collect.js';
+import { repeatGuard } from '../../src/http/page-shapes.js';
 
 let api: HostileApi | undefined;
 afterEach(async () => {
@@ -54,4 +55,14 @@ describe('near-zero token lifetimes', () => {
       expect(api?.count('POST /oauth/token')).toBe(1);
     });
   }
+});
+
+describe('the repeated-page check and a hostile first item', () => {
+  it('a first item nested 200,000 deep (JSON.parse takes it, JSON.stringify overflows) does not throw', () => {
+    const deep = JSON.parse(`${'['.repeat(200_000)}1${']'.repeat(200_000)}`) as unknown;
+    const guard = repeatGuard('/clients');
+    expect(() => guard([deep], 0)).not.toThrow();
+    expect(() => guard([{ client_id: 'a' }], 1)).not.toThrow();
+    expect(() => guard([{ client_id: 'a' }], 2)).toThrow(/page 2 repeats the previous page/);
+  });
 });

@@ -21,6 +21,7 @@ import { ruleReadPaths } from '../../src/redact/rule-read-paths.js';
 import { loadBuiltinRules } from '../../src/rules/load-rule-set.js';
 import { redactResource, REDACTED } from '../../src/snapshot/redact.js';
 import { SnapshotWriter } from '../../src/snapshot/snapshot-writer.js';
+import { readSnapshot } from '../../src/snapshot/snapshot-reader.js';
 import { client, ruleFile } from '../builders.js';
 
 const builtin = loadBuiltinRules().map((r) => r.file);
@@ -98,7 +99,26 @@ describe('custom rules and snapshots', () => {
     expect(text).toContain('"masterkey":"[REDACTED]"');
     expect(text).not.toContain('MASTER-KEY-VALUE');
 
-    // The reader redacts again with the built-in list (its default), so the rule is skipped, never passed.
+    // The header records the path, and the scan's rules read it: the custom rule is judged on what was kept.
+    const scan = await scanSnapshotFile(path, [{ file: custom }, { file: ruleFile({ id: 'named', assert: { path: 'name', empty: false } }) }]);
+    expect(scan.evaluation.skipped).toEqual([]);
+    expect(scan.evaluation.rulesEvaluated).toBe(2);
+    expect(scan.evaluation.findings.map((f) => f.ruleId)).toEqual(['custom-wams']);
+
+    // Rules that do not read it never see it, whatever the header kept.
+    const seen: Record<string, unknown>[] = [];
+    await readSnapshot(path, { begin: () => undefined, resource: (_kind, data) => void seen.push(data), end: () => undefined });
+    expect(seen).toHaveLength(1);
+    expect(JSON.stringify(seen)).not.toContain('masterkey');
+  });
+
+  it('a rule reading a path the header does not record is skipped, never passed', async () => {
+    const path = join(dir, 'builtin.ndjson');
+    const w = new SnapshotWriter(path);
+    await w.begin({ format: 'auth0-scan-snapshot', version: 1, tool: { name: 'auth0-scan', version: 't' }, tenant: { domain: 'acme.auth0.com' }, collectedAt: '2026-01-01T00:00:00Z', source: 'live' });
+    await w.resource('clients', redactResource('clients', client({ client_id: 'a', addons: { wams: { masterkey: 'MASTER-KEY-VALUE' } } })));
+    await w.end({ clients: { status: 'ok', count: 1 } });
+    expect(readFileSync(path, 'utf8')).not.toContain('masterkey');
     const scan = await scanSnapshotFile(path, [{ file: custom }, { file: ruleFile({ id: 'named', assert: { path: 'name', empty: false } }) }]);
     expect(scan.evaluation.skipped).toEqual([{ ruleId: 'custom-wams', reason: expect.stringContaining('does not keep clients addons.wams.masterkey'), kinds: ['clients'] }]);
     expect(scan.evaluation.rulesEvaluated).toBe(1);
