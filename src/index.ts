@@ -28,4 +28,6 @@ export { startMockServer, loadMockTenant, type MockServer, type MockServerOption
 export { KINDS, KIND_NAMES, type KindName } from './model/kinds.js';
 export type { Finding, Evaluation, SkippedRule, CollectionStats } from './model/finding.js';
 export type { ScanReport, RuleDoc } from './model/report.js';
+export type { PostureScore, AreaScore, ScoreArea } from './model/posture-score.js';
+export { computePostureScore, type ScoredRule } from './score/compute-posture-score.js';
 export { InputError, CollectionError } from './errors.js';

@@ -4,6 +4,7 @@ import type { CollectionStats, Evaluation, Finding, SkippedRule } from '../src/m
 import type { RuleDoc, ScanReport } from '../src/model/report.js';
 import type { FailOn, Severity } from '../src/model/severity.js';
 import { buildReport } from '../src/report/build-report.js';
+import type { ScoredRule } from '../src/score/compute-posture-score.js';
 
 export const DOMAIN = 'acme.eu.auth0.com';
 
@@ -88,6 +89,14 @@ export function aCollection(overrides: Partial<CollectionStats> = {}): Collectio
   };
 }
 
+/** The rules an evaluation names (its findings' and its skipped ones), as buildReport weighs them for the score. */
+export function rulesOf(evaluation: Pick<Evaluation, 'findings' | 'skipped'>): ScoredRule[] {
+  return [
+    ...evaluation.findings.map((f) => ({ id: f.ruleId, severity: f.severity, category: f.category })),
+    ...evaluation.skipped.map((s) => ({ id: s.ruleId, severity: 'medium' as const, category: 'monitoring' })),
+  ];
+}
+
 export function anEvaluation(overrides: Partial<Evaluation> = {}): Evaluation {
   return { tenant: { domain: DOMAIN }, findings: [aFinding()], skipped: [], rulesEvaluated: 40, ...overrides };
 }
@@ -101,12 +110,14 @@ export interface ReportParts {
 }
 
 export function aReport(parts: ReportParts = {}): ScanReport {
+  const evaluation = anEvaluation({
+    ...(parts.findings ? { findings: parts.findings } : {}),
+    ...(parts.skipped ? { skipped: parts.skipped } : {}),
+    ...(parts.rulesEvaluated !== undefined ? { rulesEvaluated: parts.rulesEvaluated } : {}),
+  });
   return buildReport({
-    evaluation: anEvaluation({
-      ...(parts.findings ? { findings: parts.findings } : {}),
-      ...(parts.skipped ? { skipped: parts.skipped } : {}),
-      ...(parts.rulesEvaluated !== undefined ? { rulesEvaluated: parts.rulesEvaluated } : {}),
-    }),
+    evaluation,
+    rules: rulesOf(evaluation),
     collection: aCollection(parts.collection),
     toolVersion: '0.1.0',
     startedAt: '2025-01-02T03:04:05.000Z',
@@ -138,8 +149,10 @@ export function aTenantReport(
   findings: Finding[],
   extra: { name?: string; failOn?: FailOn; skipped?: SkippedRule[] } = {},
 ): ScanReport {
+  const evaluation = anEvaluation({ tenant: { domain }, findings, ...(extra.skipped ? { skipped: extra.skipped } : {}) });
   return buildReport({
-    evaluation: anEvaluation({ tenant: { domain }, findings, ...(extra.skipped ? { skipped: extra.skipped } : {}) }),
+    evaluation,
+    rules: rulesOf(evaluation),
     collection: aCollection(),
     toolVersion: '0.1.0',
     startedAt: '2025-01-02T03:04:05.000Z',

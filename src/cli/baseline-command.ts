@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT, InputError } from '../errors.js';
+import { formatOfPath } from '../report/plan-outputs.js';
 import { scanCommand } from './scan-command.js';
 import type { Terminal } from './terminal.js';
 
@@ -12,6 +13,9 @@ import type { Terminal } from './terminal.js';
 export async function baselineCommand(mode: 'create' | 'update', raw: Record<string, unknown>, term: Terminal): Promise<number> {
   const output = raw['output'];
   if (typeof output !== 'string' || output === '') throw new InputError('USAGE', '--output: name the baseline file to write');
+  // A baseline is always a JSON report: a name that says another format is a mistake, not a request.
+  const named = formatOfPath(output);
+  if (named !== undefined && named.format !== 'json') throw new InputError('USAGE', `a baseline is a JSON report: give it a .json name (not ${named.ending})`, output);
   if (mode === 'create' && existsSync(resolve(term.cwd, output))) {
     throw new InputError('OUTPUT', 'the baseline already exists: use `baseline update` to replace it', output);
   }

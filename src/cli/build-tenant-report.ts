@@ -7,6 +7,7 @@ import type { CollectionStats } from '../model/finding.js';
 import type { ScanReport } from '../model/report.js';
 import type { FailOn } from '../model/severity.js';
 import { buildReport } from '../report/build-report.js';
+import { scoredRule } from '../score/scored-rule.js';
 import { toolVersion } from '../version.js';
 
 export interface TenantReportInput {
@@ -47,6 +48,7 @@ export function buildTenantReport(input: TenantReportInput): TenantReport {
   });
   const report = buildReport({
     evaluation: { ...scanned.evaluation, findings: triage.findings },
+    rules: input.rules.map(scoredRule),
     suppressions: triage.suppressions,
     baseline: triage.baseline,
     collection: { ...input.collection, kinds: scanned.coverage },

@@ -3,7 +3,9 @@ import { kindsForRules } from '../engine/rule-kinds.js';
 import { allowListForRules } from '../redact/allow-list-for-rules.js';
 import { EXIT, InputError } from '../errors.js';
 import { KIND_NAMES, type KindName } from '../model/kinds.js';
+import { planSnapshotOutput } from '../report/plan-outputs.js';
 import { SnapshotWriter } from '../snapshot/snapshot-writer.js';
+import { checkOutputPath } from '../util/output-path-check.js';
 import { connectionSettings } from './connection-settings.js';
 import { loadRulesForRun } from './load-rules-for-run.js';
 import { runCollection } from './run-collection.js';
@@ -24,6 +26,7 @@ const collectOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.sh
  */
 export async function collectCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
   const opts = parseOptions(collectOptionsSchema, raw);
+  planSnapshotOutput(opts.output, (path, flag) => checkOutputPath(path, term.cwd, flag));
   const { config, rules } = loadRulesForRun(opts, term.cwd);
   const kinds: KindName[] = opts.allKinds ? [...KIND_NAMES] : kindsForRules(rules.map((r) => r.file));
   if (kinds.length === 0) throw new InputError('USAGE', 'no rule is selected, so there is nothing to collect (use --all-kinds)');

@@ -51,15 +51,17 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
   scan
     .option('--snapshot <file>', 'scan a snapshot saved by `collect` instead of a live tenant')
     .option('--demo', 'scan the bundled demo tenant (served by the built-in mock API; no credentials needed)')
-    .addOption(new Option('--format <format>', 'report format on stdout').choices([...REPORT_FORMATS]).default('table'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically)')
+    .addOption(new Option('--format <format>', 'report format (default: what the -o name ends in, else table)').choices([...REPORT_FORMATS]))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically; - is stdout)')
     .option('--json-output <file>', 'also write the JSON report to a file')
     .option('--sarif-output <file>', 'also write the SARIF report to a file')
     .option('--markdown-output <file>', 'also write the Markdown report to a file (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--junit-output <file>', 'also write the JUnit XML report to a file')
     .option('--csv-output <file>', 'also write the CSV report (one row per finding) to a file')
+    .option('--html-output <file>', 'also write the HTML report (one self-contained page) to a file')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)').choices(['critical', 'high', 'medium', 'low', 'info', 'never']))
     .option('--no-color', 'no colours in the table (also NO_COLOR)')
+    .option('--details', 'the table lists every finding (rule, resource, message) instead of one row per failing rule')
     .option('--ignore-file <file>', 'suppressions file (default: .auth0-scan-ignore.yaml in the working directory if present)')
     .option('--no-ignores', 'apply no suppression at all (audits): every finding counts')
     .option('--strict-suppressions', 'exit 2 when a suppression entry has expired or matched nothing')
@@ -68,11 +70,21 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
     .addHelpText(
       'after',
       `
+The table (the default format): per severity, one row per failing rule (id and title, count, the first resources
+by name and id, "+N more"), most resources first; then skipped rules, coverage and a summary line with the score.
+--details lists every finding instead. It is as wide as the terminal (COLUMNS overrides it; 100 columns when piped
+or written with -o); too narrow for columns, each rule becomes a block of lines. Ids are never cut.
+
+Outputs are checked before anything is read: a missing or unwritable folder, two outputs naming one file, or a
+--format that contradicts the -o name (.json .sarif .sarif.json .md .xml .csv .html .txt) fails at once (exit 2).
+Progress goes to stderr: a line redrawn in place on a terminal, one plain line every 30 s in a CI log.
+
 Exit codes: 0 gate passed · 1 findings at or above --fail-on · 2 usage, config, rule or snapshot error ·
             3 collection failed or data incomplete (missing scopes, plan features) unless --allow-partial
 
 Examples:
   auth0-scan scan --demo
+  auth0-scan scan --demo --details --no-color | less
   AUTH0_CLIENT_SECRET=… auth0-scan scan --domain acme.eu.auth0.com --client-id abc123
   auth0-scan scan --domain acme.eu.auth0.com --format sarif -o auth0.sarif --fail-on critical
   auth0-scan scan --snapshot tenant.ndjson.gz --json-output report.json --quiet
@@ -151,6 +163,34 @@ Examples:
     .addHelpText('after', '\nExit codes: 0 no new finding at or above --fail-on-new · 1 there is one · 2 unreadable or invalid input')
     .action(run(async (a, b, o) => (await import('./diff-command.js')).diffCommand(String(a), String(b), o as Record<string, unknown>, term)));
 
+  program
+    .command('report <reports...>')
+    .description('Render saved JSON reports as one self-contained HTML page: several tenants, and the trend of each tenant over its reports.')
+    .option('-o, --output <file>', 'write the HTML to this file (atomically) instead of stdout')
+    .option('--rules <path>', 'rule files or directories of custom rules, for their explanations (repeatable)', collectList, [])
+    .option('--config <file>', 'config file (its rules directories and severity overrides)')
+    .addHelpText(
+      'after',
+      `
+Give it the JSON reports a scheduled scan saved (scan --format json -o …, or --json-output); gzip is fine.
+  one report              that tenant's report: score, findings by rule with filters, skipped rules, coverage
+  a multi-tenant report   every tenant, a switcher and a comparison table (so do reports of several tenants)
+  reports of one tenant   the latest one, plus a trend chart (score and findings per severity, by startedAt)
+                          and what changed since the previous one: new, fixed and not re-checked, as \`diff\`
+                          decides them (a finding whose rule was skipped in the latest scan is never "fixed")
+Rule explanations come from the built-in rules (and --rules); a rule it does not know is shown from its findings.
+The page loads nothing (inline style and script under a strict Content-Security-Policy, charts as inline SVG):
+open it from disk, attach it to a ticket, or print it to PDF. See docs/html-report.md.
+
+Exit codes: 0 written · 2 a report is unreadable or invalid (the message names the file and the field)
+
+Examples:
+  auth0-scan scan --json-output "reports/$(date +%F).json" --html-output latest.html
+  auth0-scan report reports/*.json -o trend.html
+  auth0-scan report prod.json staging.json -o tenants.html`,
+    )
+    .action(run(async (paths, o) => (await import('./report-command.js')).reportCommand(paths as string[], o as Record<string, unknown>, term)));
+
   const rules = program.command('rules').description('List, explain, validate and test rules.');
   rules
     .command('list')
@@ -206,7 +246,7 @@ function addConnectionOptions(cmd: Command): void {
     .option('--allow-partial', 'exit 0/1 even when some data could not be collected (skipped rules stay in the report)')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-v, --verbose', 'log every request (method, path, status, time; never secrets) and stack traces')
-    .option('--no-progress', 'no progress line on stderr');
+    .option('--no-progress', 'no progress on stderr (a redrawn line on a terminal, a line every 30 s in logs)');
 }
 
 function addRuleOptions(cmd: Command): void {

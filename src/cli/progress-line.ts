@@ -1,42 +1,39 @@
-import { boundText, terminalSafe } from '../report/terminal-text.js';
+import { startProgressReporter, type ProgressClock, type ProgressReading } from '../progress/progress-reporter.js';
 import type { Terminal } from './terminal.js';
 
-/** A note (an export job's status, from the API) is cut so that the line stays one terminal line. */
-const NOTE_MAX = 80;
+export type { ProgressReading };
 
-export interface ProgressSnapshot {
-  kindsDone: number;
-  kindsTotal: number;
-  requests: number;
-  throttleWaitMs: number;
-  note?: string;
+/** Without a width from the terminal or COLUMNS: the classic 80 columns, which no terminal is narrower than by default. */
+const DEFAULT_COLUMNS = 80;
+
+const systemProgressClock: ProgressClock = {
+  now: () => Date.now(),
+  every(ms, tick) {
+    const timer = setInterval(tick, ms);
+    // Progress never keeps a finished run alive.
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};
+
+/** stderr's columns: the terminal's own, else `COLUMNS` (set by shells and by tests), else 80. */
+export function stderrWidth(term: Terminal): number {
+  const fromTerminal = term.stderrColumns?.();
+  if (fromTerminal !== undefined && fromTerminal > 0) return fromTerminal;
+  const fromEnv = Number(term.env['COLUMNS']);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_COLUMNS;
 }
 
 /**
- * One self-rewriting status line on stderr, only when stderr is a terminal (CI logs and cron mail stay clean).
- * `stop` erases it so the report or the summary starts on a clean line.
+ * Progress on stderr while a tenant is read: a line redrawn in place on a terminal, one plain line every 30 s
+ * otherwise (CI logs, cron mail), nothing when disabled (--quiet, --no-progress, --verbose).
  */
-export function startProgress(term: Terminal, enabled: boolean, read: () => ProgressSnapshot, now: () => number = Date.now): { stop(): void } {
-  if (!enabled || !term.stderrIsTTY) return { stop() {} };
-  const started = now();
-  let lastWidth = 0;
-  const draw = (): void => {
-    const p = read();
-    const seconds = Math.max((now() - started) / 1000, 0.001);
-    const rate = (p.requests / seconds).toFixed(1);
-    const throttled = p.throttleWaitMs > 0 ? ` · throttled ${(p.throttleWaitMs / 1000).toFixed(1)} s` : '';
-    // The note can hold API text: a line break or escape in it would break the redraw or restyle the terminal.
-    const note = p.note ? ` · ${terminalSafe(boundText(p.note, NOTE_MAX))}` : '';
-    const text = `collecting ${p.kindsDone}/${p.kindsTotal} kinds · ${p.requests} requests · ${rate} req/s${throttled}${note}`;
-    term.stderr(`\r${text.padEnd(lastWidth)}`);
-    lastWidth = text.length;
-  };
-  const timer = setInterval(draw, 250);
-  timer.unref();
-  return {
-    stop() {
-      clearInterval(timer);
-      if (lastWidth > 0) term.stderr(`\r${' '.repeat(lastWidth)}\r`);
-    },
-  };
+export function startProgress(term: Terminal, enabled: boolean, read: () => ProgressReading, clock: ProgressClock = systemProgressClock): { stop(): void } {
+  return startProgressReporter({
+    mode: !enabled ? 'off' : term.stderrIsTTY ? 'tty' : 'log',
+    clock,
+    read,
+    write: (text) => term.stderr(text),
+    width: () => stderrWidth(term),
+  });
 }

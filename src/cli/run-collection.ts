@@ -6,7 +6,8 @@ import { createHttpClient } from '../http/create-http-client.js';
 import { DEFAULT_RUN_TIMEOUT_MS, RunDeadline } from '../http/run-deadline.js';
 import type { KindCoverage } from '../model/coverage.js';
 import type { CollectionStats } from '../model/finding.js';
-import type { KindName } from '../model/kinds.js';
+import { KINDS, type KindName } from '../model/kinds.js';
+import { RequestPlan } from '../progress/request-plan.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import type { AllowList } from '../redact/allow-list.js';
 import { toolVersion } from '../version.js';
@@ -54,13 +55,20 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
   });
   let done = 0;
   let note: string | undefined;
-  const progress = startProgress(term, run.progress && !run.quiet && !run.verbose, () => ({
-    kindsDone: done,
-    kindsTotal: new Set(run.kinds).size,
-    requests: http.client.stats().requests,
-    throttleWaitMs: http.client.stats().throttleWaitMs,
-    note,
-  }));
+  const kinds = [...new Set(run.kinds)];
+  const plan = new RequestPlan(kinds.map((kind) => ({ kind, singleton: KINDS[kind].singleton })));
+  const progress = startProgress(term, run.progress && !run.quiet && !run.verbose, () => {
+    const s = http.client.stats();
+    return {
+      kindsDone: done,
+      kindsTotal: kinds.length,
+      requests: s.requests,
+      waitWallMs: s.waitWallMs,
+      ...(s.learnedRps === undefined ? {} : { learnedRps: s.learnedRps }),
+      plan: { done: plan.requestsDone(), remaining: plan.remaining() },
+      ...(note === undefined ? {} : { note }),
+    };
+  });
   try {
     await http.tokens.getToken();
     const coverage = await collectTenant({
@@ -73,6 +81,7 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
       collectedAt: run.collectedAt,
       toolVersion: toolVersion(),
       sink: run.sink,
+      progress: plan,
       stats: () => {
         const s = http.client.stats();
         return { requests: s.requests, retries: s.retries, throttled: s.throttled };

@@ -4,10 +4,13 @@ import { scanSnapshotFile } from '../core/scan-snapshot-file.js';
 import type { CollectionStats } from '../model/finding.js';
 import type { RuleDoc } from '../model/report.js';
 import { ruleDoc } from '../engine/compile-rule.js';
+import { planOutputs } from '../report/plan-outputs.js';
+import { checkOutputPath } from '../util/output-path-check.js';
 import { loadRulesForRun } from './load-rules-for-run.js';
 import { buildTenantReport } from './build-tenant-report.js';
 import { parseOptions, scanOptionsSchema, type ScanOptions } from './scan-options.js';
 import { summaryLine } from '../report/render-table.js';
+import { outputWidth } from './output-width.js';
 import { useColor, type Terminal } from './terminal.js';
 import { writeReports } from './write-reports.js';
 import { scansConfigTenants } from './tenant-targets.js';
@@ -18,19 +21,24 @@ import { staleSuppressions } from '../gate/stale-suppressions.js';
 
 /** `auth0-scan scan`: parse, load rules, get a snapshot (file, demo or live), evaluate, report, exit code. */
 export async function scanCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
-  const opts = parseOptions(scanOptionsSchema, raw);
-  if ([opts.snapshot !== undefined, opts.demo, opts.domain !== undefined].filter(Boolean).length > 1) {
+  const parsed = parseOptions(scanOptionsSchema, raw);
+  if ([parsed.snapshot !== undefined, parsed.demo, parsed.domain !== undefined].filter(Boolean).length > 1) {
     throw new InputError('USAGE', '--snapshot, --demo and --domain each choose what to scan: give only one');
   }
+  // Every output is decided and checked before the first request: a typo must not cost a whole collection.
+  const outputs = planOutputs(parsed, (path, flag) => checkOutputPath(path, term.cwd, flag));
+  const opts = { ...parsed, format: outputs.format, output: outputs.main.path };
   const startedAt = new Date().toISOString();
   const { config, rules } = loadRulesForRun(opts, term.cwd);
   const failOn = opts.failOn ?? config.config.failOn ?? 'high';
   const gateInputs = loadGateInputs(opts, config, term.cwd);
   const docs = new Map<string, RuleDoc>(rules.map((r) => [r.file.id, ruleDoc(r.file, r.override?.severity)]));
   const color = useColor(term, opts.color, opts.output !== undefined);
+  const width = outputWidth(term, opts.output !== undefined);
+  const render = { color, rules: docs, details: opts.details, ...(width === undefined ? {} : { width }) };
   if (scansConfigTenants(opts, config, term)) {
     const { scanTenants } = await import('./scan-tenants.js');
-    return scanTenants({ opts, config, rules, gateInputs, failOn, render: { color, rules: docs } }, term);
+    return scanTenants({ opts, config, rules, gateInputs, failOn, render }, term);
   }
   checkNoTenantSelection(opts, config.config.tenants !== undefined);
 
@@ -48,7 +56,7 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
     collection = live.collection;
   }
   const { report, baselineTenant } = buildTenantReport({ scanned, collection, rules, gateInputs, failOn, startedAt, allowPartial: opts.allowPartial });
-  writeReports(report, opts, { color, rules: docs }, term);
+  writeReports(report, opts, render, term);
 
   if (!opts.quiet && (opts.format !== 'table' || opts.output)) term.stderr(`auth0-scan: ${summaryLine(report)}\n`);
   if (!opts.quiet) for (const line of [...gateNotices(report, baselineTenant), ...coverageNotices(report)]) term.stderr(`auth0-scan: ${line}\n`);

@@ -68,15 +68,19 @@ export const ruleOptionsSchema = z.object({
 export const scanOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.shape).extend({
   snapshot: z.string().optional(),
   demo: z.boolean().default(false),
-  format: z.enum(REPORT_FORMATS).default('table'),
+  /** Only when --format is given; without it `-o`'s name decides, else the table (planOutputs). */
+  format: z.enum(REPORT_FORMATS).optional(),
   output: z.string().optional(),
   jsonOutput: z.string().optional(),
   sarifOutput: z.string().optional(),
   markdownOutput: z.string().optional(),
   junitOutput: z.string().optional(),
   csvOutput: z.string().optional(),
+  htmlOutput: z.string().optional(),
   failOn: z.enum(FAIL_ON_VALUES).optional(),
   color: z.boolean().optional(),
+  /** The table lists every finding instead of one row per failing rule. */
+  details: z.boolean().default(false),
   ignoreFile: z.string().min(1).optional(),
   ignores: z.boolean().default(true),
   strictSuppressions: z.boolean().default(false),

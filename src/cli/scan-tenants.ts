@@ -7,6 +7,7 @@ import { staleSuppressionsAcrossTenants } from '../gate/stale-suppressions-acros
 import type { RenderOptions, ScanReport, TenantFailure } from '../model/report.js';
 import type { FailOn } from '../model/severity.js';
 import { buildMultiTenantReport } from '../report/build-multi-tenant-report.js';
+import { scoredRule } from '../score/scored-rule.js';
 import { tenantHeading } from '../report/multi-tenant-labels.js';
 import { coverageNotices, incompleteAdvice } from '../report/incomplete-advice.js';
 import { multiTenantSummaryLine } from '../report/multi-tenant-summary-line.js';
@@ -62,7 +63,7 @@ export async function scanTenants(input: ScanTenantsInput, term: Terminal): Prom
     reports.push(built.report);
     baselineTenants.push(built.baselineTenant);
   }
-  const report = buildMultiTenantReport({ reports, failed, toolVersion: toolVersion(), startedAt, finishedAt: new Date().toISOString(), failOn });
+  const report = buildMultiTenantReport({ reports, failed, rules: input.rules.map(scoredRule), toolVersion: toolVersion(), startedAt, finishedAt: new Date().toISOString(), failOn });
   writeReports(report, opts, input.render, term);
 
   const say = (line: string) => term.stderr(`auth0-scan: ${line}\n`);

@@ -6,6 +6,10 @@ export interface Terminal {
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width in columns when stdout is one (the table follows it). */
+  stdoutColumns?: number;
+  /** stderr's width in columns now, when it is a terminal (read on each redraw of the progress line: panes get resized). */
+  stderrColumns?: () => number | undefined;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
 }
@@ -25,7 +29,9 @@ export function processTerminal(): Terminal {
     // stderr carries API and tenant text (errors, notices, --verbose): no escape sequence reaches the terminal.
     stderr: (t) => process.stderr.write(stderrSafe(t)),
     stdoutIsTTY: process.stdout.isTTY === true,
+    ...(process.stdout.isTTY === true && process.stdout.columns > 0 ? { stdoutColumns: process.stdout.columns } : {}),
     stderrIsTTY: process.stderr.isTTY === true,
+    stderrColumns: () => (process.stderr.isTTY === true && process.stderr.columns > 0 ? process.stderr.columns : undefined),
     env: process.env,
     cwd: process.cwd(),
   };

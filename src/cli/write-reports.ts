@@ -1,20 +1,15 @@
+import { resolve } from 'node:path';
 import { exitCodeFor } from '../errors.js';
 import { isMultiTenantReport, type MultiTenantReport, type RenderOptions, type ScanReport } from '../model/report.js';
 import { MULTI_TENANT_REPORTERS } from '../report/multi-tenant-reporters.js';
+import { planOutputs, type OutputRequest } from '../report/plan-outputs.js';
 import { REPORTERS, type ReportFormat } from '../report/reporters.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { handleError } from './handle-error.js';
 import type { Terminal } from './terminal.js';
 
-export interface ReportTargets {
-  format: ReportFormat;
-  output?: string;
-  jsonOutput?: string;
-  sarifOutput?: string;
-  markdownOutput?: string;
-  junitOutput?: string;
-  csvOutput?: string;
-}
+/** The output flags (`--format`, `-o`, `--json-output`, …): see `planOutputs`, which checked them before the run. */
+export type ReportTargets = OutputRequest;
 
 interface Output {
   format: ReportFormat;
@@ -31,6 +26,8 @@ interface Output {
  * first, and the main format last, so that the machine-readable results are on disk whatever happens to the rest.
  */
 export function writeReports(report: ScanReport | MultiTenantReport, targets: ReportTargets, options: RenderOptions, term: Terminal): void {
+  // The files were checked before the run (planOutputs with the file system); this is the same plan, by name only.
+  const plan = planOutputs(targets, (path) => ({ key: resolve(term.cwd, path), shareable: true }));
   const rendered = new Map<string, string>();
   const render = (format: ReportFormat, color: boolean): string => {
     const key = `${format}:${String(color)}`;
@@ -39,11 +36,13 @@ export function writeReports(report: ScanReport | MultiTenantReport, targets: Re
     const opts = { ...options, color };
     const text = isMultiTenantReport(report) ? MULTI_TENANT_REPORTERS[format](report, opts) : REPORTERS[format](report, opts);
     // Kept only while another output may need the same text (the main format also written to its own file).
-    if (format === targets.format) rendered.set(key, text);
+    if (format === plan.format) rendered.set(key, text);
     return text;
   };
   const failures: unknown[] = [];
-  for (const output of outputs(targets, options.color)) {
+  // Colour only on a terminal: a file never gets escape codes.
+  const outputs: Output[] = plan.outputs.map((o) => (o.path === undefined ? { format: o.format, color: options.color } : { format: o.format, path: o.path, color: false }));
+  for (const output of outputs) {
     let text: string;
     try {
       text = render(output.format, output.color);
@@ -62,20 +61,6 @@ export function writeReports(report: ScanReport | MultiTenantReport, targets: Re
   const worst = failures.reduce((a, b) => (exitCodeFor(b) > exitCodeFor(a) ? b : a));
   for (const err of failures) if (err !== worst) handleError(err, term, false);
   throw worst;
-}
-
-function outputs(targets: ReportTargets, color: boolean): Output[] {
-  const files: [ReportFormat, string | undefined][] = [
-    ['json', targets.jsonOutput],
-    ['sarif', targets.sarifOutput],
-    ['csv', targets.csvOutput],
-    ['junit', targets.junitOutput],
-    ['markdown', targets.markdownOutput],
-  ];
-  const out: Output[] = files.flatMap(([format, path]) => (path === undefined ? [] : [{ format, path, color: false }]));
-  // Colour only on a terminal: a file never gets escape codes.
-  out.push(targets.output === undefined ? { format: targets.format, color } : { format: targets.format, path: targets.output, color: false });
-  return out;
 }
 
 /** A renderer that threw is a bug: the error says which output it cost, and keeps the original as its cause. */

@@ -10,10 +10,12 @@ import { redactResource } from '../snapshot/redact.js';
 import { understandResource } from '../snapshot/understand-resource.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotStats } from '../snapshot/snapshot-format.js';
 import type { SnapshotSink } from '../core/snapshot-sink.js';
+import type { RequestPlan } from '../progress/request-plan.js';
 import type { CollectApi } from './collect-api.js';
 import { classifyFailure } from './classify-failure.js';
 import { runEndingFailure } from './run-ending-failure.js';
 import type { Collector, Resource } from './collector.js';
+import { trackedCollectApi } from './tracked-collect-api.js';
 
 export interface CollectTenantOptions {
   api: CollectApi;
@@ -32,6 +34,8 @@ export interface CollectTenantOptions {
   stats(): Omit<SnapshotStats, 'durationMs'>;
   onNote?(kind: KindName, message: string): void;
   onKindDone?(kind: KindName, coverage: KindCoverage): void;
+  /** Counts each kind's requests for the progress display's ETA; reading is the same without it. */
+  progress?: Pick<RequestPlan, 'started' | 'finished'>;
 }
 
 /**
@@ -53,7 +57,11 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
   });
   const coverage: Partial<Record<KindName, KindCoverage>> = {};
   const run = async (kind: KindName): Promise<void> => {
-    coverage[kind] = await collectKind(kind, o, allow);
+    try {
+      coverage[kind] = await collectKind(kind, o, allow);
+    } finally {
+      o.progress?.finished(kind);
+    }
     o.onKindDone?.(kind, coverage[kind]);
   };
   const unique = [...new Set(o.kinds)];
@@ -97,8 +105,17 @@ async function collectKind(kind: KindName, o: CollectTenantOptions, allow: Allow
       throw err;
     }
   };
+  const requests = o.progress?.started(kind);
+  const api = requests ? trackedCollectApi(o.api, requests) : o.api;
   try {
-    const degraded = await o.collectors[kind].collect({ api: o.api, emit, note: (m) => o.onNote?.(kind, m), gone: (id) => tally.drop(id), reject: (entry) => tally.reject(entry) });
+    const degraded = await o.collectors[kind].collect({
+      api,
+      emit,
+      note: (m) => o.onNote?.(kind, m),
+      gone: (id) => tally.drop(id),
+      reject: (entry) => tally.reject(entry),
+      expect: (more, open) => requests?.expect(more, open),
+    });
     return tally.coverage(degraded ?? undefined);
   } catch (err) {
     if (sinkFailure) throw sinkFailure.error;

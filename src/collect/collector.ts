@@ -17,6 +17,12 @@ export interface CollectorContext {
   gone(id: string): void;
   /** A listed resource whose details cannot be read: kept out of evaluation and named in coverage. */
   reject(entry: NotUnderstood): void;
+  /**
+   * For the progress display's ETA only: what is left of this kind is now known to be `more` requests (one per
+   * listed role, connection, …), plus work nobody can count when `open` (an export job). Optional, so a collector
+   * run by hand needs no progress.
+   */
+  expect?(more: number, open?: boolean): void;
 }
 
 /**

@@ -27,6 +27,13 @@ export interface HttpStats {
   throttled: number;
   /** Time requests spent held by the rate limiter or backing off after a 429, summed over requests. */
   throttleWaitMs: number;
+  /**
+   * The same waiting as wall time: how long at least one request was held (by the limiter, or backing off after a
+   * 429). With requests held concurrently this is what the run lost; `throttleWaitMs` counts each of them.
+   */
+  waitWallMs: number;
+  /** The sustained rate the limiter learnt from the tenant's `x-ratelimit-*` headers (req/s), once it has. */
+  learnedRps?: number;
 }
 
 export interface ManagementClientOptions {
@@ -108,7 +115,9 @@ export class ManagementClient {
 
   stats(): HttpStats {
     const { requests, retries, throttled, backoffMs } = this.counters;
-    return { requests, retries, throttled, throttleWaitMs: Math.round(this.limiter.stats().waitMs + backoffMs) };
+    const limiter = this.limiter.stats();
+    const learned = limiter.learnedRps === undefined ? {} : { learnedRps: limiter.learnedRps };
+    return { requests, retries, throttled, throttleWaitMs: Math.round(limiter.waitMs + backoffMs), waitWallMs: Math.round(limiter.heldMs), ...learned };
   }
 
   async close(): Promise<void> {
@@ -147,9 +156,15 @@ export class ManagementClient {
       const wait = this.retry.next(outcome, attempt, waited, this.clock.now());
       if (wait === undefined) throw requestFailure(`${method} ${path}`, outcome, 'error' in res ? undefined : res, attempt, this.timeoutMs, [token, ...(this.tokens.secrets?.() ?? [])]);
       this.counters.retries += 1;
-      if (outcome.kind === 'status' && outcome.status === 429) this.counters.backoffMs += wait;
+      const throttledNow = outcome.kind === 'status' && outcome.status === 429;
+      if (throttledNow) this.counters.backoffMs += wait;
       waited += wait;
-      await this.clock.sleep(wait, this.deadline?.signal);
+      const release = throttledNow ? this.limiter.hold() : undefined;
+      try {
+        await this.clock.sleep(wait, this.deadline?.signal);
+      } finally {
+        release?.();
+      }
     }
   }
 

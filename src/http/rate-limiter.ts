@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { systemClock, type Clock } from './clock.js';
+import { HeldTime } from './held-time.js';
 import { serverWaitMs, type HeaderMap } from './rate-limit-headers.js';
 import { ServerBucketModel } from './server-bucket-model.js';
 
@@ -28,6 +29,8 @@ export interface RateLimitTicket {
 export interface RateLimiterStats {
   /** Time callers spent queued, summed over requests. */
   waitMs: number;
+  /** Wall time during which at least one caller was held: queued behind the limit, or in a `hold` (a back-off). */
+  heldMs: number;
   throttled: number;
   learnedRps: number | undefined;
   bucketSize: number | undefined;
@@ -60,6 +63,8 @@ export class RateLimiter {
   private wake: AbortController | undefined;
   private waitedMs = 0;
   private throttledCount = 0;
+  private readonly held: HeldTime;
+  private releaseQueue: (() => void) | undefined;
 
   constructor(options: RateLimiterOptions = {}) {
     if (options.maxRps !== undefined && !(Number.isFinite(options.maxRps) && options.maxRps > 0)) {
@@ -72,6 +77,7 @@ export class RateLimiter {
     this.adaptive = options.adaptive ?? true;
     this.userTokens = this.userBurst();
     this.userAt = this.clock.now();
+    this.held = new HeldTime(() => this.clock.now());
     this.model = new ServerBucketModel({ maxWaitMs: this.maxWaitMs, fallbackProbeMs: 1000 });
   }
 
@@ -88,8 +94,16 @@ export class RateLimiter {
     if (capped > this.blockedUntil) this.blockedUntil = capped;
   }
 
+  /**
+   * A caller held outside the queue (a retry backing off after a 429) until the returned release is called: it
+   * counts towards `heldMs` as wall time, overlapping the queue's own holds rather than adding to them.
+   */
+  hold(): () => void {
+    return this.held.hold();
+  }
+
   stats(): RateLimiterStats {
-    return { waitMs: this.waitedMs, throttled: this.throttledCount, learnedRps: this.model.learnedRate(), bucketSize: this.model.bucketSize() };
+    return { waitMs: this.waitedMs, heldMs: this.held.ms(), throttled: this.throttledCount, learnedRps: this.model.learnedRate(), bucketSize: this.model.bucketSize() };
   }
 
   private userBurst(): number {
@@ -126,6 +140,8 @@ export class RateLimiter {
           this.grant(head, now);
           continue;
         }
+        // Held from the first time the head has to wait until the queue is empty again.
+        this.releaseQueue ??= this.held.hold();
         const wake = new AbortController();
         this.wake = wake;
         await this.clock.sleep(Math.min(at - now, this.maxWaitMs), wake.signal);
@@ -133,6 +149,8 @@ export class RateLimiter {
       }
     } finally {
       this.pumping = false;
+      this.releaseQueue?.();
+      this.releaseQueue = undefined;
     }
   }
 

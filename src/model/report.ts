@@ -108,6 +108,10 @@ export interface RenderOptions {
   color: boolean;
   /** Rule metadata for SARIF's driver.rules and help text, keyed by rule id. */
   rules: ReadonlyMap<string, RuleDoc>;
+  /** The table's width in columns (the terminal's, or COLUMNS); 100 when absent. */
+  width?: number;
+  /** The table lists every finding (`--details`) instead of one row per failing rule. */
+  details?: boolean;
 }
 
 /** The documentation side of a rule, as reporters and docs see it. */

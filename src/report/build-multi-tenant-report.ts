@@ -1,10 +1,15 @@
 import { REPORT_SCHEMA_VERSION, type MultiTenantReport, type ScanReport, type TenantFailure } from '../model/report.js';
 import { SEVERITIES, type FailOn, type Severity } from '../model/severity.js';
+import type { ScoredRule } from '../score/compute-posture-score.js';
+import { lowestPostureScore } from '../score/lowest-posture-score.js';
+import { unreadTenantScore } from '../score/unread-tenant-score.js';
 
 export interface BuildMultiTenantReportInput {
   /** One report per tenant that could be read, in the order they should appear (the config file's). */
   reports: readonly ScanReport[];
   failed: readonly TenantFailure[];
+  /** The run's rules (as each tenant's report got them): a tenant that could not be read scores 0 on them. */
+  rules: readonly ScoredRule[];
   toolVersion: string;
   startedAt: string;
   finishedAt: string;
@@ -14,7 +19,8 @@ export interface BuildMultiTenantReportInput {
 /**
  * One document for a scan of several tenants: the tenants' own reports unchanged, plus a summary of the same shape
  * as a single report's whose counts are sums and whose gate fails when any tenant's gate fails. A tenant that could
- * not be read is listed in `failed` (and the CLI exits 3); with nothing to vouch for, it also fails the gate.
+ * not be read is listed in `failed` (and the CLI exits 3); with nothing to vouch for, it also fails the gate. The
+ * score is the lowest tenant's (docs/score.md), a tenant not read scoring as one whose every rule lacked its data.
  */
 export function buildMultiTenantReport(input: BuildMultiTenantReportInput): MultiTenantReport {
   const { reports } = input;
@@ -35,6 +41,10 @@ export function buildMultiTenantReport(input: BuildMultiTenantReportInput): Mult
       rulesSkipped: sum((r) => r.summary.rulesSkipped),
       ...(withSuppressions ? { suppressed: sum((r) => r.summary.suppressed ?? 0) } : {}),
       ...(notJudged > 0 ? { notJudged } : {}),
+      score: lowestPostureScore([
+        ...reports.flatMap((r) => (r.summary.score ? [r.summary.score] : [])),
+        ...(input.failed.length > 0 ? [unreadTenantScore(input.rules)] : []),
+      ]),
       gate: {
         failOn: input.failOn,
         // A tenant that could not be read has nothing to vouch for: the document's gate cannot pass.

@@ -4,9 +4,12 @@ import { KIND_NAMES } from '../model/kinds.js';
 import { REPORT_SCHEMA_VERSION, type BaselineReport, type ScanReport, type SuppressionsReport } from '../model/report.js';
 import { countsForGate } from '../gate/counts-for-gate.js';
 import { atOrAbove, SEVERITIES, type FailOn, type Severity } from '../model/severity.js';
+import { computePostureScore, type ScoredRule } from '../score/compute-posture-score.js';
 
 export interface BuildReportInput {
   evaluation: Evaluation;
+  /** Every rule the evaluation ran or skipped, with its severity in this run: the posture score weighs them. */
+  rules: readonly ScoredRule[];
   collection: CollectionStats;
   toolVersion: string;
   startedAt: string;
@@ -45,6 +48,8 @@ export function buildReport(input: BuildReportInput): ScanReport {
       rulesSkipped: skipped.length,
       ...(input.suppressions ? { suppressed: findings.length - open.length } : {}),
       ...(notJudged.length > 0 ? { notJudged: notJudged.reduce((n, r) => n + r.count, 0) } : {}),
+      // Over every finding, suppressed and baseline-accepted ones too: the score measures the tenant, the gate the change.
+      score: computePostureScore({ rules: input.rules, findings, skipped, coverage: input.collection.kinds }),
       gate: {
         failOn,
         passed: gatePassed(findings.filter(countsForGate), failOn) && (!incomplete || input.allowPartial === true),

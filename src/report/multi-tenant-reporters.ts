@@ -1,6 +1,7 @@
 import type { MultiTenantReporter } from '../model/report.js';
 import type { ReportFormat } from './report-formats.js';
 import { renderMultiTenantCsv } from './render-multi-csv.js';
+import { renderMultiTenantHtml } from './render-multi-html.js';
 import { renderMultiTenantJson } from './render-multi-json.js';
 import { renderMultiTenantJunit } from './render-multi-junit.js';
 import { renderMultiTenantMarkdown } from './render-multi-markdown.js';
@@ -15,4 +16,5 @@ export const MULTI_TENANT_REPORTERS: Readonly<Record<ReportFormat, MultiTenantRe
   markdown: renderMultiTenantMarkdown,
   junit: renderMultiTenantJunit,
   csv: renderMultiTenantCsv,
+  html: renderMultiTenantHtml,
 };

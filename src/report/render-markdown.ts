@@ -3,6 +3,7 @@ import type { ScanReport } from '../model/report.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { capMarkdown } from './cap-markdown.js';
 import { markdownGate } from './markdown-gate.js';
+import { markdownScore } from './markdown-score.js';
 import { markdownCode, markdownText } from './markdown-text.js';
 import { tenantHeading } from './multi-tenant-labels.js';
 import { resourceLabel } from './resource-label.js';
@@ -26,7 +27,7 @@ const SEVERITY_LABEL: Record<Severity, string> = {
  * and the whole document stays under MARKDOWN_MAX_BYTES (a closing line says what was cut).
  */
 export function renderMarkdown(report: ScanReport): string {
-  const blocks = [header(report), severityTable(report)];
+  const blocks = [header(report), ...(report.summary.score ? [markdownScore(report.summary.score)] : []), severityTable(report)];
   // As in the table: suppressed findings are counted, not listed; the JSON and SARIF reports keep them.
   const open = report.findings.filter((f) => f.suppression === undefined);
   const listed = open.slice(0, MARKDOWN_MAX_FINDINGS);

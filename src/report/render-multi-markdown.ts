@@ -1,7 +1,9 @@
 import type { MultiTenantReport } from '../model/report.js';
 import { SEVERITIES } from '../model/severity.js';
+import { scoreText } from '../score/score-text.js';
 import { capMarkdown, MARKDOWN_MAX_BYTES } from './cap-markdown.js';
 import { markdownGate } from './markdown-gate.js';
+import { markdownScore } from './markdown-score.js';
 import { markdownText } from './markdown-text.js';
 import { plural, tenantHeading } from './multi-tenant-labels.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -22,6 +24,7 @@ export function renderMultiTenantMarkdown(report: MultiTenantReport): string {
         `${report.failed.length > 0 ? `${report.failed.length} not read · ` : ''}auth0-scan ${markdownText(report.tool.version)}`,
     ].join('\n'),
     overview(report),
+    ...(summary.score ? [markdownScore(summary.score, `the lowest tenant's, area by area${report.failed.length > 0 ? '; a tenant not read scores 0' : ''}`)] : []),
   ];
   if (report.failed.length > 0) {
     const rows = report.failed.map((f) => `| ${markdownText(tenantHeading(f.tenant))} | \`${f.code}\` | ${markdownText(f.message)} |`);
@@ -39,12 +42,13 @@ export function renderMultiTenantMarkdown(report: MultiTenantReport): string {
 }
 
 function overview(report: MultiTenantReport): string {
-  const head = `| Tenant | Gate | ${SEVERITIES.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(' | ')} | Skipped rules |`;
-  const align = `| --- | --- | ${SEVERITIES.map(() => '---:').join(' | ')} | ---: |`;
+  const head = `| Tenant | Gate | Score | ${SEVERITIES.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(' | ')} | Skipped rules |`;
+  const align = `| --- | --- | ---: | ${SEVERITIES.map(() => '---:').join(' | ')} | ---: |`;
   const rows = report.tenants.map((r) => {
     const counts = SEVERITIES.map((s) => String(r.summary.bySeverity[s]));
-    return `| ${markdownText(tenantHeading(r.tenant))} | ${markdownGate(r.summary.gate).split(' ')[0]} | ${counts.join(' | ')} | ${r.summary.rulesSkipped} |`;
+    const score = r.summary.score ? scoreText(r.summary.score.value) : '';
+    return `| ${markdownText(tenantHeading(r.tenant))} | ${markdownGate(r.summary.gate).split(' ')[0]} | ${score} | ${counts.join(' | ')} | ${r.summary.rulesSkipped} |`;
   });
-  const failed = report.failed.map((f) => `| ${markdownText(tenantHeading(f.tenant))} | not read | ${SEVERITIES.map(() => '').join(' | ')} | |`);
+  const failed = report.failed.map((f) => `| ${markdownText(tenantHeading(f.tenant))} | not read | | ${SEVERITIES.map(() => '').join(' | ')} | |`);
   return [head, align, ...rows, ...failed].join('\n');
 }

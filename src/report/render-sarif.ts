@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import type { PostureScore } from '../model/posture-score.js';
 import type { RenderOptions, ScanReport } from '../model/report.js';
 import { severityRank } from '../model/severity.js';
 import { sarifLevel, sarifRules } from './sarif-rules.js';
@@ -72,8 +73,18 @@ export function buildSarif(report: ScanReport, options: Pick<RenderOptions, 'rul
           },
         ],
         results: kept.map((f) => sarifResult(f, domain, index.get(f.ruleId) ?? -1)),
+        ...(report.summary.score ? { properties: scoreProperties(report.summary.score) } : {}),
       },
     ],
+  };
+}
+
+/** The posture score in the run's property bag (docs/score.md): the value, each area's value, the formula id. */
+function scoreProperties(score: PostureScore): Record<string, unknown> {
+  return {
+    'auth0-scan/score': score.value,
+    'auth0-scan/scoreAreas': Object.fromEntries(score.areas.map((a) => [a.area, a.value])),
+    'auth0-scan/scoreFormula': score.formula,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Reporter } from '../model/report.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
 import { renderCsv } from './render-csv.js';
+import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderJunit } from './render-junit.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -16,6 +17,7 @@ export const REPORTERS: Readonly<Record<ReportFormat, Reporter>> = {
   markdown: renderMarkdown,
   junit: renderJunit,
   csv: renderCsv,
+  html: renderHtml,
 };
 
 export function isReportFormat(value: string): value is ReportFormat {

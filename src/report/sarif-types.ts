@@ -50,6 +50,8 @@ export interface SarifRun {
     toolExecutionNotifications: SarifNotification[];
   }[];
   results: SarifResult[];
+  /** The run's property bag: the posture score (`auth0-scan/score`, see render-sarif.ts). */
+  properties?: Record<string, unknown>;
 }
 
 export interface SarifLog {

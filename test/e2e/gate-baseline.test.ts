@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchemaErrors, sarifSchemaErrors } from './report-schemas.js';
@@ -70,12 +70,18 @@ describe.concurrent('baselines', { timeout: 90_000 }, () => {
   });
 
   it('a finding missing from the baseline is new and fails the gate (exit 1); the table marks it', async () => {
-    const r = await scan(['--baseline', 'baseline-low.json', '--no-color']);
+    const [r, details] = await Promise.all([scan(['--baseline', 'baseline-low.json', '--no-color']), scan(['--baseline', 'baseline-low.json', '--no-color', '--details'])]);
     expect(created.low.code, describeRun(created.low)).toBe(0);
     expect(r.code, describeRun(r)).toBe(1);
-    expect(r.stdout).toContain('Baseline baseline-low.json: 1 new · 1 unchanged · 0 fixed (the gate counts new findings only)');
-    expect(r.stdout).toMatch(/│ tenant-legacy-ro-grant\s+│[^\n]*\n│ \(new\)/);
-    expect(r.stdout).toContain('gate: FAILED (fail-on high, new findings only)');
+    expect(details.code, describeRun(details)).toBe(1);
+    for (const out of [r.stdout, details.stdout]) {
+      expect(out).toContain('Baseline baseline-low.json: 1 new · 1 unchanged · 0 fixed (the gate counts new findings only)');
+      expect(out).toContain('gate: FAILED (fail-on high, new findings only)');
+    }
+    // The grouped table counts the new one under its rule; --details marks the finding itself.
+    expect(r.stdout).toMatch(/│ tenant-legacy-ro-grant\s+│\s+1 │[^\n]*\n│[^│]*│ \(1 new\) │/);
+    expect(details.stdout).toMatch(/│ tenant-legacy-ro-grant(\s+│[^\n]*\n│)? \(new\)/);
+    expect(details.stdout.match(/\(new\)/g)).toHaveLength(1);
   });
 
   it('lists a baseline finding that is gone as fixed, but not one of a rule that did not run', async () => {
@@ -101,6 +107,13 @@ describe.concurrent('baselines', { timeout: 90_000 }, () => {
     expect(update.code, describeRun(update)).toBe(0);
     expect(update.stderr).toBe('');
     expect(read('to-update.json').findings.map((f) => f.ruleId)).toEqual(['tenant-session-lifetime-long']);
+  });
+
+  it('baseline create refuses a name that says another format (exit 2), and writes nothing', async () => {
+    const r = await runCli(['baseline', 'create', '--demo', ...BOTH, '-o', 'base.sarif'], { cwd, timeoutMs: CLI_TIMEOUT_MS });
+    expect(r.code, describeRun(r)).toBe(2);
+    expect(r.stderr.trim()).toBe('auth0-scan: base.sarif: a baseline is a JSON report: give it a .json name (not .sarif)');
+    expect(existsSync(join(cwd, 'base.sarif'))).toBe(false);
   });
 
   it('an invalid baseline is a one-line error before scanning (exit 2)', async () => {

@@ -21,7 +21,12 @@ interface SarifLog {
 }
 
 const packageVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const SUMMARY_LINE = /^auth0-scan: (\d+) findings? \(.+\) · (\d+) rules evaluated, 0 skipped · gate: FAILED \(fail-on high\)$/;
+const SUMMARY_LINE = /^auth0-scan: Score \d+\/100 · (\d+) findings? \(.+\) · (\d+) rules evaluated, 0 skipped · gate: FAILED \(fail-on high\)$/;
+
+/** The table's summary: its last paragraph, wrapped at its ` · ` parts, as one line. */
+function summaryOf(table: string): string {
+  return (table.trimEnd().split('\n\n').at(-1) ?? '').split('\n').join(' ');
+}
 
 let root: string;
 beforeAll(() => {
@@ -55,8 +60,8 @@ describe.concurrent('scan --demo', { timeout: 60_000 }, () => {
     expect(r.stdout).toContain('Patient Portal');
     const sections = [...r.stdout.matchAll(/^(CRITICAL|HIGH|MEDIUM|LOW|INFO) · (\d+) findings?$/gm)].map((m) => [m[1], Number(m[2])] as const);
     expect(sections.map(([sev]) => sev)).toEqual(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO']);
-    const lastLine = r.stdout.trimEnd().split('\n').at(-1) ?? '';
-    const m = /^(\d+) findings \((\d+) critical, (\d+) high, (\d+) medium, (\d+) low, (\d+) info\) · (\d+) rules evaluated, 0 skipped · gate: FAILED \(fail-on high\)$/.exec(lastLine);
+    const lastLine = summaryOf(r.stdout);
+    const m = /^Score \d+\/100 · (\d+) findings \((\d+) critical, (\d+) high, (\d+) medium, (\d+) low, (\d+) info\) · (\d+) rules evaluated, 0 skipped · gate: FAILED \(fail-on high\)$/.exec(lastLine);
     expect(m, lastLine).not.toBeNull();
     const [total, ...bySeverity] = (m ?? []).slice(1, 7).map(Number);
     expect(sections.map(([, n]) => n)).toEqual(bySeverity);
@@ -70,8 +75,7 @@ describe.concurrent('scan --demo', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('CRITICAL · ');
     expect(r.stdout).not.toMatch(ANSI);
-    const lastLine = r.stdout.trimEnd().split('\n').at(-1) ?? '';
-    expect(lastLine).toMatch(/^\d+ findings \(\d+ critical, .*\) · 87 rules evaluated, 0 skipped · gate: (off|passed \(fail-on never\))$/);
+    expect(summaryOf(r.stdout)).toMatch(/^Score \d+\/100 · \d+ findings \(\d+ critical, .*\) · 87 rules evaluated, 0 skipped · gate: (off|passed \(fail-on never\))$/);
   });
 
   it('--format json prints a schema-valid report on stdout and the one-line summary on stderr', async () => {
@@ -126,7 +130,7 @@ describe.concurrent('scan --demo', { timeout: 60_000 }, () => {
     const lines = stderrLines(r);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(SUMMARY_LINE);
-    expect(lines[0]).toContain(`auth0-scan: ${report.summary.total} findings`);
+    expect(lines[0]).toContain(` · ${report.summary.total} findings`);
   });
 
 
@@ -145,6 +149,6 @@ describe.concurrent('scan --demo', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(ANSI);
     expect(r.stderr).not.toContain(STACK_FRAME);
     const plain = r.stdout.replace(new RegExp(ANSI.source, 'g'), '');
-    expect(plain).toMatch(/· 87 rules evaluated, 0 skipped · gate: FAILED \(fail-on high\)\n?$/);
+    expect(summaryOf(plain)).toMatch(/ · 87 rules evaluated, 0 skipped · gate: FAILED \(fail-on high\)$/);
   });
 });

@@ -76,8 +76,8 @@ describe('reports: tenant text cannot restyle a terminal or start a line', () =>
   });
 
   it('table', () => {
-    for (const color of [false, true]) {
-      const out = renderTable(report, { color });
+    for (const [color, details] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      const out = renderTable(report, { color, details });
       // Colour on: only chalk's own SGR sequences, never the tenant's.
       const text = color ? out.replace(/\u001b\[\d+m/g, '') : out;
       expect(text).not.toMatch(ACTIVE);
@@ -150,10 +150,13 @@ describe('stderr: errors, --verbose lines and the progress line', () => {
     expect(line).not.toMatch(/[\n\r]/);
     vi.useFakeTimers();
     try {
-      const term = { ...fakeTerminal('/tmp'), stderrIsTTY: true };
-      const p = startProgress(term, true, () => ({ kindsDone: 1, kindsTotal: 2, requests: 3, throttleWaitMs: 0, note: `users: ${HOSTILE}` }));
+      // Set on the fake itself: a spread copy would record into the original, leaving `err` empty.
+      const term = fakeTerminal('/tmp');
+      term.stderrIsTTY = true;
+      const p = startProgress(term, true, () => ({ kindsDone: 1, kindsTotal: 2, requests: 3, waitWallMs: 0, note: `users: ${HOSTILE}` }));
       vi.advanceTimersByTime(260);
       p.stop();
+      expect(term.err).toContain('users: ');
       expect(term.err).not.toMatch(ACTIVE);
       // The only line control is the redraw's own carriage return.
       expect(term.err).not.toContain('\n');

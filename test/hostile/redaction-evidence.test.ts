@@ -19,7 +19,7 @@ function reportsOf(resources: Partial<Record<KindName, Record<string, unknown>[]
     Object.fromEntries(Object.entries(resources).map(([k, list]) => [k, { status: 'ok', count: list.length }])),
   );
   expect(evaluation.findings.length).toBeGreaterThan(0);
-  const report = buildReport({ evaluation, collection: { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, kinds: {} }, toolVersion: 't', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', failOn: 'high' });
+  const report = buildReport({ evaluation, rules, collection: { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, kinds: {} }, toolVersion: 't', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', failOn: 'high' });
   const options = { color: false, rules: new Map(rules.map((r) => [r.id, ruleDoc(r)])) };
   return REPORT_FORMATS.map((f) => REPORTERS[f](report, options));
 }

@@ -23,9 +23,14 @@ describe('rendering tenant text of any size', () => {
 
   it('renders a table with a 1 MB resource name and message, cut and said to be cut', () => {
     const huge = 'N'.repeat(1_000_000);
-    const text = renderTable(aReport({ findings: [aFinding({ resource: { type: 'clients', id: 'abc', name: huge }, message: huge })] }), { color: false });
+    const report = aReport({ findings: [aFinding({ resource: { type: 'clients', id: 'abc', name: huge }, message: huge })] });
+    const text = renderTable(report, { color: false, details: true });
     expect(text.length).toBeLessThan(20_000);
     expect(text.replace(/[\s│|]/g, '')).toContain('characters)');
+    // The grouped table cuts the name to its column, with an ellipsis.
+    const grouped = renderTable(report, { color: false });
+    expect(grouped.length).toBeLessThan(5_000);
+    expect(grouped).toContain('N… (abc)');
   });
 
   it('keeps Markdown under GitHub job-summary limits whatever the names', () => {
@@ -39,7 +44,7 @@ describe('rendering tenant text of any size', () => {
 describe('no control sequence reaches a person', () => {
   it('table and Markdown show escapes as text and never start a line from tenant data', () => {
     const report = aReport({ findings: [aFinding({ resource: { type: 'clients', id: 'abc', name: HOSTILE }, message: HOSTILE })] });
-    for (const out of [renderTable(report, { color: false }), renderMarkdown(report)]) {
+    for (const out of [renderTable(report, { color: false }), renderTable(report, { color: false, details: true }), renderMarkdown(report)]) {
       expect(out).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
       expect(out).not.toMatch(/^auth0-scan: gate: passed/m);
     }

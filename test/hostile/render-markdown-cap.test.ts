@@ -39,8 +39,9 @@ describe('Markdown stays under GitHub limits whatever the tenant holds', () => {
   });
 
   it('caps a multi-tenant document too, naming the tenants whose sections were cut', () => {
-    const reports = ['a', 'b', 'c', 'd', 'e', 'f'].map((t) => aTenantReport(`${t}.example.com`, heavyFindings(MARKDOWN_MAX_FINDINGS), { skipped: heavySkipped.slice(0, 300) }));
-    const report = buildMultiTenantReport({ reports, failed: [], toolVersion: '0.1.0', startedAt: '2025-01-02T03:04:00.000Z', finishedAt: '2025-01-02T03:04:07.000Z', failOn: 'high' });
+    // Each section well under the cap, so the cut falls deep inside one (not at a few hundred bytes from its top).
+    const reports = ['a', 'b', 'c', 'd', 'e', 'f'].map((t) => aTenantReport(`${t}.example.com`, heavyFindings(MARKDOWN_MAX_FINDINGS / 2), { skipped: heavySkipped.slice(0, 300) }));
+    const report = buildMultiTenantReport({ reports, failed: [], rules: [], toolVersion: '0.1.0', startedAt: '2025-01-02T03:04:00.000Z', finishedAt: '2025-01-02T03:04:07.000Z', failOn: 'high' });
     const md = renderMultiTenantMarkdown(report);
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(MARKDOWN_MAX_BYTES);
     const last = md.trimEnd().split('\n').at(-1) ?? '';

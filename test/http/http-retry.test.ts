@@ -34,7 +34,7 @@ describe('retries', () => {
     const res = await client.get('/clients');
     expect(res.body).toEqual([{ id: 'a' }]);
     expect(server.requests).toHaveLength(5);
-    expect(client.stats()).toEqual({ requests: 5, retries: 4, throttled: 0, throttleWaitMs: 0 });
+    expect(client.stats()).toEqual({ requests: 5, retries: 4, throttled: 0, throttleWaitMs: 0, waitWallMs: 0 });
   });
 
   it('backs off exponentially with jitter when the server gives no hint', async () => {

@@ -115,6 +115,7 @@ describe('diffReports when NEW could not check everything', () => {
             buildMultiTenantReport({
               reports,
               failed: failed.map((domain) => ({ tenant: { domain }, code: 'AUTH', message: 'Could not get a token.' })),
+              rules: [],
               toolVersion: '0.1.0',
               startedAt: '2025-01-02T03:04:05.000Z',
               finishedAt: '2025-01-02T03:04:07.000Z',

@@ -9,7 +9,7 @@ import type { FailOn } from '../../src/model/severity.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { buildSarif } from '../../src/report/render-sarif.js';
 import { renderTable } from '../../src/report/render-table.js';
-import { aCollection, aFinding, anEvaluation, DOMAIN, fp, ruleDocs, aRuleDoc } from '../report-builders.js';
+import { aCollection, aFinding, anEvaluation, DOMAIN, fp, ruleDocs, aRuleDoc, rulesOf } from '../report-builders.js';
 
 const readJson = (rel: string): object => JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as object;
 const validateReport = new Ajv2020({ allErrors: true, validateFormats: false }).compile(readJson('../../schemas/report.schema.json'));
@@ -22,8 +22,10 @@ const SCAN = '2026-11-20T09:00:00Z';
 const entry = (resource: string, expires = '2099-01-01', at = 'ignore.yaml:2') => ({ entry: at, rule: 'client-*', resource, reason: 'accepted risk', expires });
 
 function report(triage: ReturnType<typeof triageFindings>, failOn: FailOn = 'high') {
+  const evaluation = anEvaluation({ findings: triage.findings });
   return buildReport({
-    evaluation: anEvaluation({ findings: triage.findings }),
+    evaluation,
+    rules: rulesOf(evaluation),
     suppressions: triage.suppressions,
     baseline: triage.baseline,
     collection: aCollection(),
@@ -109,16 +111,24 @@ describe('the gate after suppressions and baselines', () => {
         baseline: { path: 'b.json', doc: baseline },
       }),
     );
-    const text = renderTable(r, { color: false });
+    const text = renderTable(r, { color: false, details: true });
     expect(text).toContain('clients/h2');
     expect(text).not.toContain('clients/h1');
-    expect(text).toContain('Suppressions: 1 finding suppressed (not listed, not gated) · entries 1 unused');
-    expect(text).toContain('Baseline b.json: 2 new · 1 unchanged · 1 fixed (the gate counts new findings only)');
-    expect(text).toContain('2 findings (1 high, 1 low) + 1 suppressed');
-    expect(text).toContain('gate: FAILED (fail-on high, new findings only)');
-    // New findings are marked in the rule column (one of them wraps onto its own line).
+    const grouped = renderTable(r, { color: false });
+    for (const t of [text, grouped]) {
+      expect(t).not.toContain('h1');
+      expect(t).toContain('Suppressions: 1 finding suppressed (not listed, not gated) · entries 1 unused');
+      expect(t).toContain('Baseline b.json: 2 new · 1 unchanged · 1 fixed (the gate counts new findings only)');
+      const summary = (t.trimEnd().split('\n\n').at(-1) ?? '').split('\n').join(' ');
+      expect(summary).toContain('2 findings (1 high, 1 low) + 1 suppressed');
+      expect(summary).toContain('gate: FAILED (fail-on high, new findings only)');
+    }
+    // --details marks new findings in the rule column (one of them wraps onto its own line) ...
     expect(text).toContain('tenant-flag (new)');
     expect(text.match(/\(new\)/g)).toHaveLength(2);
+    // ... the grouped table counts them under each rule's count.
+    expect(grouped).toMatch(/│ h2\s+│/);
+    expect(grouped.match(/│ \(1 new\) │/g)).toHaveLength(2);
   });
 
   it('a report without suppressions or baseline has neither section nor count', () => {

@@ -9,7 +9,7 @@ describe('library entry point', () => {
     expect(scanned.header.tenant.domain).toBe('northwind-demo.eu.auth0.com');
     expect(scanned.evaluation.skipped).toEqual([]);
     expect(scanned.evaluation.findings.length).toBeGreaterThan(50);
-    const report = buildReport({ evaluation: scanned.evaluation, collection: { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, kinds: scanned.coverage }, toolVersion: 't', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', failOn: 'high' });
+    const report = buildReport({ evaluation: scanned.evaluation, rules: rules.map((r) => r.file), collection: { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, kinds: scanned.coverage }, toolVersion: 't', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', failOn: 'high' });
     expect(JSON.parse(REPORTERS.json(report, { color: false, rules: new Map() })).summary.total).toBe(scanned.evaluation.findings.length);
   });
 });

@@ -8,6 +8,7 @@ import { baselineForTenant } from '../../src/gate/baseline-for-tenant.js';
 import { loadBaseline } from '../../src/gate/load-baseline.js';
 import { staleSuppressionsAcrossTenants } from '../../src/gate/stale-suppressions-across-tenants.js';
 import type { Finding } from '../../src/model/finding.js';
+import { SCORE_AREAS } from '../../src/model/posture-score.js';
 import type { ScanReport, SuppressionEntryRef } from '../../src/model/report.js';
 import { buildMultiTenantReport } from '../../src/report/build-multi-tenant-report.js';
 import { buildReport } from '../../src/report/build-report.js';
@@ -18,7 +19,7 @@ import { renderMultiTenantMarkdown } from '../../src/report/render-multi-markdow
 import { renderMultiTenantTable } from '../../src/report/render-multi-table.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { checkXml } from '../check-xml.js';
-import { aCollection, aFinding, anEvaluation, aReport, aRuleDoc, aSkipped, aTenantReport, DOMAIN, fp, ruleDocs } from '../report-builders.js';
+import { aCollection, aFinding, anEvaluation, aReport, aRuleDoc, aSkipped, aTenantReport, DOMAIN, fp, ruleDocs, rulesOf } from '../report-builders.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(schema);
@@ -34,7 +35,7 @@ const beta = aTenantReport(BETA, [betaFinding({ severity: 'medium' })], { skippe
 const failure = { tenant: { domain: 'gamma.eu.auth0.com', name: 'gamma' }, code: 'AUTH', message: 'Could not get a Management API token (401 access_denied).' };
 
 const multi = (reports: ScanReport[], failed = [failure]) =>
-  buildMultiTenantReport({ reports, failed, toolVersion: '0.1.0', startedAt: '2025-01-02T03:04:00.000Z', finishedAt: '2025-01-02T03:04:07.000Z', failOn: 'high' });
+  buildMultiTenantReport({ reports, failed, rules: [], toolVersion: '0.1.0', startedAt: '2025-01-02T03:04:00.000Z', finishedAt: '2025-01-02T03:04:07.000Z', failOn: 'high' });
 
 describe('every finding names its tenant', () => {
   it('buildReport sets the report domain on each finding, single-tenant reports included', () => {
@@ -57,6 +58,8 @@ describe('buildMultiTenantReport', () => {
       bySeverity: { critical: 1, high: 0, medium: 1, low: 1, info: 0 },
       rulesEvaluated: 80,
       rulesSkipped: 1,
+      // The lowest tenant's: both fail their only rules (gamma, not read, has no rules to score in this document).
+      score: expect.objectContaining({ formula: 'auth0-scan-score/1', value: 0 }),
       gate: { failOn: 'high', passed: false, incomplete: true },
     });
   });
@@ -70,14 +73,17 @@ describe('buildMultiTenantReport', () => {
       bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
       rulesEvaluated: 0,
       rulesSkipped: 0,
+      score: { formula: 'auth0-scan-score/1', value: null, areas: SCORE_AREAS.map((area) => ({ area, value: null, rulesCounted: 0, rulesPassed: 0, rulesFailed: 0, rulesSkipped: 0 })) },
       // A tenant that could not be read vouches for nothing: the document cannot pass.
       gate: { failOn: 'high', passed: false, incomplete: true },
     });
   });
 
   it('counts suppressed findings when any tenant read suppressions', () => {
+    const evaluation = anEvaluation({ findings: [aFinding({ suppression: { reason: 'r', expires: '2099-01-01', entry: 'i.yaml:2' } })] });
     const suppressed = buildReport({
-      evaluation: anEvaluation({ findings: [aFinding({ suppression: { reason: 'r', expires: '2099-01-01', entry: 'i.yaml:2' } })] }),
+      evaluation,
+      rules: rulesOf(evaluation),
       collection: aCollection(),
       toolVersion: '0.1.0',
       startedAt: '2025-01-02T03:04:05.000Z',
@@ -126,23 +132,29 @@ describe('multi-tenant renderers', () => {
   const doc = multi([alpha, beta]);
   const options = { color: false, rules: ruleDocs(aRuleDoc()) };
 
-  it('table: one section per tenant, the tenants not read, and one line over all', () => {
+  it('table: one section per tenant (grouped, with its score), the tenants not read, and one line over all', () => {
     const text = renderMultiTenantTable(doc, options);
-    expect(text).toContain('── Tenant 1 of 3: alpha (acme.eu.auth0.com) ──');
-    expect(text).toContain(`── Tenant 2 of 3: ${BETA} ──`);
+    expect(text).toMatch(/── Tenant 1 of 3: alpha \(acme\.eu\.auth0\.com\) · score (\d+\/100|n\/a) ──/);
+    expect(text).toContain(`── Tenant 2 of 3: ${BETA} · score `);
     expect(text.indexOf('Tenant 1 of 3')).toBeLessThan(text.indexOf('Tenant 2 of 3'));
+    // Each tenant's section is its grouped table, ending with that tenant's summary and score.
+    const alphaSection = text.slice(text.indexOf('Tenant 1 of 3'), text.indexOf('Tenant 2 of 3'));
+    expect(alphaSection).toMatch(/│ Rule\s+│ Count │ Resources\s+│/);
+    expect(alphaSection).toMatch(/Score (\d+\/100|n\/a) · 2 findings \(1 critical, 1 low\)/);
     expect(text).toContain('Not read (1)');
     expect(text).toContain('• gamma (gamma.eu.auth0.com): Could not get a Management API token');
-    expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'All tenants: 3 tenants (1 not read) · 3 findings (1 critical, 1 medium, 1 low) · 1 rule skipped · gate: INCOMPLETE (fail-on high)',
-    );
+    const last = (text.trimEnd().split('\n\n').at(-1) ?? '').split('\n').join(' ');
+    expect(last).toMatch(/^All tenants: 3 tenants \(1 not read\) · .*3 findings \(1 critical, 1 medium, 1 low\) · 1 rule skipped · gate: INCOMPLETE \(fail-on high\)$/);
+    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
+    // --details is passed on to every tenant's section.
+    expect(renderMultiTenantTable(doc, { ...options, details: true })).toMatch(/│ Rule\s+│ Resource\s+│ Message\s+│/);
   });
 
   it('markdown: an overview row per tenant, then each tenant as a section', () => {
     const md = renderMultiTenantMarkdown(doc);
     expect(md.startsWith('## auth0-scan: 3 tenants\n')).toBe(true);
-    expect(md).toContain('| alpha (acme.eu.auth0.com) | ❌ | 1 | 0 | 0 | 1 | 0 | 0 |');
-    expect(md).toContain(`| ${BETA} | ⚠️ | 0 | 0 | 1 | 0 | 0 | 1 |`);
+    expect(md).toContain('| alpha (acme.eu.auth0.com) | ❌ | 0/100 | 1 | 0 | 0 | 1 | 0 | 0 |');
+    expect(md).toContain(`| ${BETA} | ⚠️ | 0/100 | 0 | 0 | 1 | 0 | 0 | 1 |`);
     expect(md).toContain('| gamma (gamma.eu.auth0.com) | `AUTH` | Could not get a Management API token (401 access\\_denied). |');
     expect(md).toContain('## auth0-scan: alpha (acme.eu.auth0.com)\n');
     expect(md).toContain(`## auth0-scan: ${BETA}\n`);

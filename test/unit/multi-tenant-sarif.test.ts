@@ -19,6 +19,7 @@ const beta = aTenantReport(BETA, [aFinding({ fingerprint: fp('client-implicit-gr
 const doc = buildMultiTenantReport({
   reports: [alpha, beta],
   failed: [{ tenant: { domain: 'gamma.eu.auth0.com' }, code: 'NETWORK', message: 'The tenant did not answer.' }],
+  rules: [],
   toolVersion: '0.1.0',
   startedAt: '2025-01-02T03:04:00.000Z',
   finishedAt: '2025-01-02T03:04:07.000Z',
@@ -63,7 +64,7 @@ describe('SARIF for several tenants', () => {
   });
 
   it('writes a log without runs when no tenant could be read', () => {
-    const none = buildMultiTenantReport({ reports: [], failed: doc.failed, toolVersion: '0.1.0', startedAt: doc.startedAt, finishedAt: doc.finishedAt, failOn: 'high' });
+    const none = buildMultiTenantReport({ reports: [], failed: doc.failed, rules: [], toolVersion: '0.1.0', startedAt: doc.startedAt, finishedAt: doc.finishedAt, failOn: 'high' });
     expect(buildMultiTenantSarif(none, { rules: docs }).runs).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FailOn } from '../../src/model/severity.js';
 import { buildReport, gatePassed } from '../../src/report/build-report.js';
-import { aCollection, aFinding, anEvaluation, aSkipped, aSummaryFinding } from '../report-builders.js';
+import { aCollection, aFinding, anEvaluation, aSkipped, aSummaryFinding, rulesOf } from '../report-builders.js';
 
 const build = (evaluation = anEvaluation(), failOn: FailOn = 'high', collection = aCollection()) =>
   buildReport({
     evaluation,
+    rules: rulesOf(evaluation),
     collection,
     toolVersion: '1.2.3',
     startedAt: '2025-01-02T03:04:05.000Z',
@@ -50,6 +51,8 @@ describe('buildReport', () => {
       bySeverity: { critical: 1, high: 1, medium: 1, low: 0, info: 0 },
       rulesEvaluated: 38,
       rulesSkipped: 2,
+      // Every rule the evaluation names failed or lacks its data: nothing is credited (docs/score.md).
+      score: expect.objectContaining({ formula: 'auth0-scan-score/1', value: 0 }),
       gate: { failOn: 'high', passed: false, incomplete: true },
     });
     expect(report.skipped.map((s) => s.ruleId)).toEqual(['aa-rule', 'zz-rule']);

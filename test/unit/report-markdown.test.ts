@@ -89,7 +89,7 @@ describe('renderMarkdown', () => {
     expect(md).not.toMatch(/(^|[^\\])\[click\]/);
     // Every row of every table has as many cells as its header.
     const tables = md.split(/\n(?!\|)/).map((b) => b.split('\n').filter((l) => l.startsWith('|'))).filter((t) => t.length > 0);
-    expect(tables).toHaveLength(6);
+    expect(tables).toHaveLength(7);
     for (const table of tables) {
       const width = cellSeparators(table[0] ?? '');
       for (const line of table) expect(cellSeparators(line), line).toBe(width);

@@ -8,7 +8,7 @@ import { asObject, readAll } from './simple-collectors.js';
  */
 export const actionsCollector: Collector = {
   kind: 'actions',
-  async collect({ api, emit }) {
+  async collect({ api, emit, expect }) {
     const actions: Resource[] = [];
     for await (const page of api.pagesWithoutTotals('/actions/actions', { key: 'actions' })) {
       for (const a of page) actions.push(asObject(a, '/actions/actions'));
@@ -18,8 +18,9 @@ export const actionsCollector: Collector = {
     const wanted = supportedTriggers(actions);
     const { body } = await api.get('/actions/triggers');
     const bound = new Map<string, Set<string>>();
-    for (const triggerId of triggerIds(body)) {
-      if (wanted !== undefined && !wanted.has(triggerId)) continue;
+    const asked = triggerIds(body).filter((id) => wanted === undefined || wanted.has(id));
+    expect?.(asked.length);
+    for (const triggerId of asked) {
       const bindings = await readAll(api.pagesWithoutTotals(`/actions/triggers/${encodeURIComponent(triggerId)}/bindings`, { key: 'bindings' }));
       for (const b of bindings) {
         const action = (b as Resource)['action'];

@@ -19,6 +19,7 @@ export const connectionsCollector: Collector = {
     for await (const page of api.checkpointPages('/connections', { key: 'connections' })) {
       for (const c of page) conns.push(asObject(c, '/connections'));
     }
+    ctx.expect?.(conns.length);
     const limit = pLimit(JOIN_CONCURRENCY);
     const joined = await Promise.all(
       conns.map((conn) =>

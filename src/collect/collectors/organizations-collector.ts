@@ -23,6 +23,7 @@ export const organizationsCollector: Collector = {
     for await (const page of api.checkpointPages('/organizations', { key: 'organizations' })) {
       for (const o of page) orgs.push(asObject(o, '/organizations'));
     }
+    ctx.expect?.(orgs.length * 2);
     const limit = pLimit(JOIN_CONCURRENCY);
     const joined = await Promise.all(
       orgs.map((org) =>

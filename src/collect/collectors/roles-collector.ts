@@ -12,6 +12,7 @@ export const rolesCollector: Collector = {
     const { api, emit } = ctx;
     const roles: Resource[] = [];
     for await (const page of api.offsetPages('/roles', { key: 'roles' })) for (const r of page) roles.push(asObject(r, '/roles'));
+    ctx.expect?.(roles.length * 2);
     const limit = pLimit(JOIN_CONCURRENCY);
     const joined = await Promise.all(
       roles.map((role) =>

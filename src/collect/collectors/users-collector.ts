@@ -46,6 +46,8 @@ export function usersCollector(timing: ExportTiming = defaultTiming): Collector 
       let total: number | undefined;
       const onTotal = (t: number): void => {
         total = t;
+        // Within the cap the list's pages are all there is; past it the export job's wait cannot be counted.
+        if (t <= SEARCH_CAP) ctx.expect?.(0);
       };
       try {
         for await (const page of ctx.api.offsetPages('/users', { key: 'users', query, maxResults: SEARCH_CAP, onTotal })) {
