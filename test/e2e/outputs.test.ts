@@ -1,33 +1,23 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/mock/index.js';
-import { DEMO_AUDIENCE, demoScanner, loadDemoTenant } from './demo-mock.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_AUDIENCE, demoScanner, loadDemoTenant, useMockTenant } from './demo-mock.js';
 import { expectOneLineError } from './expect-cli.js';
 import { describeRun, runCli, type CliResult } from './run-cli.js';
-import { freshDirIn, listFiles, makeTempDir, removeTempDir } from './temp-dir.js';
+import { listFiles } from './temp-dir.js';
 
 const tenant = loadDemoTenant();
 const scanner = demoScanner(tenant);
 
-let mock: MockServer;
-let root: string;
-beforeAll(async () => {
-  mock = await startMockServer({ tenant });
-  root = makeTempDir('outputs');
-});
-afterAll(async () => {
-  await mock.close();
-  removeTempDir(root);
-});
+const fixture = useMockTenant(tenant, 'outputs');
 
 /** A live run against the mock, in a fresh folder; resolves with the result and how many requests the mock saw. */
 async function live(args: readonly string[]): Promise<{ r: CliResult; cwd: string; requests: number }> {
-  const cwd = freshDirIn(root);
-  const before = mock.stats().requests;
-  const connection = ['--domain', mock.url, '--audience', DEMO_AUDIENCE, '--client-id', scanner.client_id];
+  const cwd = fixture.dir();
+  const before = fixture.mock().stats().requests;
+  const connection = ['--domain', fixture.mock().url, '--audience', DEMO_AUDIENCE, '--client-id', scanner.client_id];
   const r = await runCli([...args.slice(0, 1), ...connection, ...args.slice(1)], { cwd, env: { AUTH0_CLIENT_SECRET: scanner.client_secret } });
-  return { r, cwd, requests: mock.stats().requests - before };
+  return { r, cwd, requests: fixture.mock().stats().requests - before };
 }
 
 // One file at a time: the mock's request counter is shared, so runs that count requests must not overlap.
@@ -64,17 +54,17 @@ describe('outputs are checked before collection starts', { timeout: 60_000 }, ()
   });
 
   it('-o report.sarif without --format writes SARIF; -o - writes to stdout', async () => {
-    const cwd = freshDirIn(root);
+    const cwd = fixture.dir();
     mkdirSync(join(cwd, 'out'));
     const secret = { AUTH0_CLIENT_SECRET: scanner.client_secret };
-    const connection = ['--domain', mock.url, '--audience', DEMO_AUDIENCE, '--client-id', scanner.client_id, '--fail-on', 'never', '--quiet'];
+    const connection = ['--domain', fixture.mock().url, '--audience', DEMO_AUDIENCE, '--client-id', scanner.client_id, '--fail-on', 'never', '--quiet'];
     const written = await runCli(['scan', ...connection, '-o', 'out/report.sarif', '--json-output', 'out/report.json'], { cwd, env: secret });
     expect(written.code, describeRun(written)).toBe(0);
     expect(written.stdout).toBe('');
     const doc = JSON.parse(readFileSync(join(cwd, 'out/report.sarif'), 'utf8')) as { version?: string; runs?: unknown[] };
     expect(doc.version).toBe('2.1.0');
     expect(JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'))).toHaveProperty('summary');
-    const toStdout = await runCli(['scan', ...connection, '--format', 'json', '-o', '-'], { cwd: freshDirIn(root), env: secret });
+    const toStdout = await runCli(['scan', ...connection, '--format', 'json', '-o', '-'], { cwd: fixture.dir(), env: secret });
     expect(toStdout.code, describeRun(toStdout)).toBe(0);
     expect(JSON.parse(toStdout.stdout)).toHaveProperty('findings');
   });

@@ -2,13 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/mock/index.js';
-import { DEMO_AUDIENCE, demoScanner, loadDemoTenant, withLimitedClient } from './demo-mock.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_AUDIENCE, demoScanner, loadDemoTenant, withLimitedClient, useMockTenant } from './demo-mock.js';
 import { expectOneLineError, STACK_FRAME } from './expect-cli.js';
 import { reportSchemaErrors } from './report-schemas.js';
 import { describeRun, REPO_ROOT, runCli, type CliResult } from './run-cli.js';
-import { listFiles, makeTempDir, removeTempDir, freshDirIn } from './temp-dir.js';
+import { listFiles } from './temp-dir.js';
 import { watchFile } from './watch-file.js';
 
 /** A loopback port nothing listens on: bound, then released. */
@@ -48,21 +47,12 @@ const scanner = demoScanner(tenant);
  */
 const DATE_BASED_RULES = ruleIdsMatching(/\b(older_than|newer_than)\b/);
 
-let mock: MockServer;
-let root: string;
-beforeAll(async () => {
-  mock = await startMockServer({ tenant });
-  root = makeTempDir('live');
-});
-afterAll(async () => {
-  await mock.close();
-  removeTempDir(root);
-});
+const fixture = useMockTenant(tenant, 'live');
 
-const freshDir = (): string => freshDirIn(root);
+const freshDir = fixture.dir;
 
 function live(args: readonly string[], env: Record<string, string> = {}, cwd = freshDir()): Promise<CliResult> {
-  return runCli(['scan', '--domain', mock.url, '--audience', DEMO_AUDIENCE, ...args], { cwd, env: { AUTH0_CLIENT_SECRET: scanner.client_secret, ...env } });
+  return runCli(['scan', '--domain', fixture.mock().url, '--audience', DEMO_AUDIENCE, ...args], { cwd, env: { AUTH0_CLIENT_SECRET: scanner.client_secret, ...env } });
 }
 
 /** One live JSON scan with the full-scope client, shared by the tests that compare against it. */
@@ -119,7 +109,7 @@ describe.concurrent('scan against a live mock Management API', { timeout: 60_000
 
   it('collect -o snap.ndjson.gz then scan --snapshot gives the live scan its findings, and collect leaves no temp file', { timeout: 90_000 }, async () => {
     const cwd = freshDir();
-    const env = { AUTH0_DOMAIN: mock.url, AUTH0_CLIENT_ID: scanner.client_id, AUTH0_CLIENT_SECRET: scanner.client_secret, AUTH0_AUDIENCE: DEMO_AUDIENCE };
+    const env = { AUTH0_DOMAIN: fixture.mock().url, AUTH0_CLIENT_ID: scanner.client_id, AUTH0_CLIENT_SECRET: scanner.client_secret, AUTH0_AUDIENCE: DEMO_AUDIENCE };
     const watcher = watchFile(join(cwd, 'snap.ndjson.gz'), isWholeSnapshot);
     const [collected, liveResult] = await Promise.all([runCli(['collect', '-o', 'snap.ndjson.gz'], { cwd, env }), liveScan()]);
     expect(watcher.stop().partial).toEqual([]);
@@ -150,7 +140,7 @@ describe.concurrent('scan against a live mock Management API', { timeout: 60_000
 
   it('a rejected pre-issued token is an error naming the 401, not a report of 87 skipped rules', async () => {
     // The token in the environment: on the command line it would add a warning line (argv is visible to others).
-    const r = await runCli(['scan', '--domain', mock.url, '--format', 'json'], { cwd: freshDir(), env: { AUTH0_ACCESS_TOKEN: 'not-a-token-the-tenant-issued' } });
+    const r = await runCli(['scan', '--domain', fixture.mock().url, '--format', 'json'], { cwd: freshDir(), env: { AUTH0_ACCESS_TOKEN: 'not-a-token-the-tenant-issued' } });
     expectOneLineError(r, 3, ['rejected the access token', '401']);
   });
 
@@ -168,7 +158,7 @@ describe.concurrent('scan against a live mock Management API', { timeout: 60_000
   });
 
   it('a missing client id is a usage error (exit 2)', async () => {
-    const r = await runCli(['scan'], { cwd: freshDir(), env: { AUTH0_DOMAIN: mock.url, AUTH0_CLIENT_SECRET: scanner.client_secret } });
+    const r = await runCli(['scan'], { cwd: freshDir(), env: { AUTH0_DOMAIN: fixture.mock().url, AUTH0_CLIENT_SECRET: scanner.client_secret } });
     expectOneLineError(r, 2, ['client id']);
   });
 

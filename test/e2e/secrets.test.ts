@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/mock/index.js';
-import { DEMO_SECRET_PREFIX, DEMO_TENANT_FILE, demoScanner, loadDemoTenant } from './demo-mock.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SECRET_PREFIX, DEMO_TENANT_FILE, demoScanner, loadDemoTenant, useMockTenant } from './demo-mock.js';
 import { describeRun, runCli, type CliResult } from './run-cli.js';
-import { listFiles, makeTempDir, removeTempDir, freshDirIn } from './temp-dir.js';
+import { listFiles } from './temp-dir.js';
 
 const tenant = loadDemoTenant();
 const scanner = demoScanner(tenant);
 
-let mock: MockServer;
-let root: string;
-beforeAll(async () => {
-  mock = await startMockServer({ tenant });
-  root = makeTempDir('secrets');
-});
-afterAll(async () => {
-  await mock.close();
-  removeTempDir(root);
-});
+const fixture = useMockTenant(tenant, 'secrets');
 
-const freshDir = (): string => freshDirIn(root);
+const freshDir = fixture.dir;
 
 /** Everything a run exposed: its two streams and every file in its directory (gzip files decompressed). */
 function exposed(r: CliResult, cwd: string): Map<string, string> {
@@ -44,10 +34,10 @@ function leaks(texts: Map<string, string>, needles: readonly string[]): string[]
 }
 
 async function issueToken(): Promise<string> {
-  const res = await fetch(`${mock.url}/oauth/token`, {
+  const res = await fetch(`${fixture.mock().url}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: scanner.client_id, client_secret: scanner.client_secret, audience: mock.audience }),
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: scanner.client_id, client_secret: scanner.client_secret, audience: fixture.mock().audience }),
   });
   expect(res.status).toBe(200);
   const body = (await res.json()) as { access_token: string };
@@ -66,7 +56,7 @@ describe.concurrent('secrets never reach stdout, stderr or any file', { timeout:
 
   it('scan --verbose with client credentials (secret from the environment), all three formats', async () => {
     const cwd = freshDir();
-    const r = await runCli(['scan', '--domain', mock.url, '--client-id', scanner.client_id, '--verbose', '--json-output', 'r.json', '--sarif-output', 'r.sarif'], {
+    const r = await runCli(['scan', '--domain', fixture.mock().url, '--client-id', scanner.client_id, '--verbose', '--json-output', 'r.json', '--sarif-output', 'r.sarif'], {
       cwd,
       env: { AUTH0_CLIENT_SECRET: scanner.client_secret },
     });
@@ -79,7 +69,7 @@ describe.concurrent('secrets never reach stdout, stderr or any file', { timeout:
 
   it('collect --all-kinds --verbose (secret as a flag), then scan --snapshot --verbose of that file', { timeout: 90_000 }, async () => {
     const cwd = freshDir();
-    const collected = await runCli(['collect', '--all-kinds', '--verbose', '-o', 'snap.ndjson.gz', '--domain', mock.url, '--client-id', scanner.client_id, '--client-secret', scanner.client_secret], { cwd });
+    const collected = await runCli(['collect', '--all-kinds', '--verbose', '-o', 'snap.ndjson.gz', '--domain', fixture.mock().url, '--client-id', scanner.client_id, '--client-secret', scanner.client_secret], { cwd });
     expect(collected.code, describeRun(collected)).toBe(0);
     const afterCollect = exposed(collected, cwd);
     const snapshot = afterCollect.get('snap.ndjson.gz') ?? '';
@@ -97,7 +87,7 @@ describe.concurrent('secrets never reach stdout, stderr or any file', { timeout:
   it('scan --verbose with a pre-issued token (AUTH0_ACCESS_TOKEN) never prints the token', async () => {
     const token = await issueToken();
     const cwd = freshDir();
-    const r = await runCli(['scan', '--domain', mock.url, '--verbose', '--format', 'sarif', '--json-output', 'r.json'], { cwd, env: { AUTH0_ACCESS_TOKEN: token } });
+    const r = await runCli(['scan', '--domain', fixture.mock().url, '--verbose', '--format', 'sarif', '--json-output', 'r.json'], { cwd, env: { AUTH0_ACCESS_TOKEN: token } });
     expect(r.code, describeRun(r)).toBe(1);
     expect(r.stderr).toMatch(/^GET \/clients\S* 200 \d+ms$/m);
     expect(leaks(exposed(r, cwd), [token, ...needles])).toEqual([]);

@@ -142,14 +142,8 @@ export interface HtmlHistoryPoint {
   total: number;
 }
 
-export interface HtmlChangeItem {
-  r: string;
-  s: Severity;
-  k: string;
-  i: string;
-  n?: string;
-  m: string;
-}
+/** A finding in a change list: who and what, without evidence. */
+export type HtmlChangeItem = Pick<HtmlFinding, 'r' | 's' | 'k' | 'i' | 'n' | 'm'>;
 
 export interface HtmlHistory {
   points: HtmlHistoryPoint[];
