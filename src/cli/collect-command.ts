@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kindsForRules } from '../engine/rule-kinds.js';
 import { allowListForRules } from '../redact/allow-list-for-rules.js';
+import { withPii } from '../redact/keep-pii.js';
 import { EXIT, InputError } from '../errors.js';
 import { KIND_NAMES, type KindName } from '../model/kinds.js';
 import { planSnapshotOutput } from '../report/plan-outputs.js';
@@ -17,6 +18,7 @@ const collectOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.sh
   output: z.string().min(1),
   allKinds: z.boolean().default(false),
   demo: z.boolean().default(false),
+  keepPii: z.boolean().default(false),
 });
 
 /**
@@ -31,7 +33,8 @@ export async function collectCommand(raw: Record<string, unknown>, term: Termina
   const kinds: KindName[] = opts.allKinds ? [...KIND_NAMES] : kindsForRules(rules.map((r) => r.file));
   if (kinds.length === 0) throw new InputError('USAGE', 'no rule is selected, so there is nothing to collect (use --all-kinds)');
   const writer = new SnapshotWriter(opts.output);
-  const common = { kinds, allowList: allowListForRules(rules.map((r) => r.file)), sink: writer, concurrency: opts.concurrency, maxRps: opts.maxRps, timeoutMs: opts.timeout, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
+  const ruleAllow = allowListForRules(rules.map((r) => r.file));
+  const common = { kinds, allowList: opts.keepPii ? withPii(ruleAllow) : ruleAllow, sink: writer, concurrency: opts.concurrency, maxRps: opts.maxRps, timeoutMs: opts.timeout, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
   let stats;
   try {
     stats = opts.demo

@@ -1,4 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
+import { choiceArgument, choiceOption } from './choice-option.js';
+import { COMPLETION_SHELLS, type CompletionShell } from './completion-scripts.js';
 import { EXIT } from '../errors.js';
 import { REPORT_FORMATS } from '../report/report-formats.js';
 import { toolVersion } from '../version.js';
@@ -51,7 +53,7 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
   scan
     .option('--snapshot <file>', 'scan a snapshot saved by `collect` instead of a live tenant')
     .option('--demo', 'scan the bundled demo tenant (served by the built-in mock API; no credentials needed)')
-    .addOption(new Option('--format <format>', 'report format (default: what the -o name ends in, else table)').choices([...REPORT_FORMATS]))
+    .addOption(choiceOption('--format <format>', 'report format (default: what the -o name ends in, else table)', [...REPORT_FORMATS]))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically; - is stdout)')
     .option('--json-output <file>', 'also write the JSON report to a file')
     .option('--sarif-output <file>', 'also write the SARIF report to a file')
@@ -59,7 +61,7 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
     .option('--junit-output <file>', 'also write the JUnit XML report to a file')
     .option('--csv-output <file>', 'also write the CSV report (one row per finding) to a file')
     .option('--html-output <file>', 'also write the HTML report (one self-contained page) to a file')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)').choices(['critical', 'high', 'medium', 'low', 'info', 'never']))
+    .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)', ['critical', 'high', 'medium', 'low', 'info', 'never']))
     .option('--no-color', 'no colours in the table (also NO_COLOR)')
     .option('--details', 'the table lists every finding (rule, resource, message) instead of one row per failing rule')
     .option('--ignore-file <file>', 'suppressions file (default: .auth0-scan-ignore.yaml in the working directory if present)')
@@ -99,7 +101,7 @@ Examples:
   addRuleOptions(check);
   check
     .option('--demo', 'check against the bundled demo tenant (served by the built-in mock API; no credentials needed)')
-    .addOption(new Option('--format <format>', 'output format on stdout').choices(['text', 'json']).default('text'))
+    .addOption(choiceOption('--format <format>', 'output format on stdout', ['text', 'json']).default('text', 'text'))
     .option('--no-color', 'no colours in the text report (also NO_COLOR)')
     .addHelpText(
       'after',
@@ -131,10 +133,26 @@ Examples:
     .description('Read the tenant and save a snapshot (NDJSON; gzip when the name ends in .gz) to scan later.')
     .requiredOption('-o, --output <file>', 'snapshot file to write (atomically)')
     .option('--all-kinds', 'collect every resource kind, not only those the selected rules need')
+    .option('--keep-pii', "also keep users' name, email, nickname and phone_number (left out by default; listed in the snapshot's redaction record)")
     .option('--demo', 'collect the bundled demo tenant (from the built-in mock API)');
-  addConnectionOptions(collect);
+  addConnectionOptions(collect, 'write the snapshot and exit 0 even when some data could not be collected (its coverage lists what is missing)');
   addRuleOptions(collect);
-  collect.action(run(async (o) => (await import('./collect-command.js')).collectCommand(o as Record<string, unknown>, term)));
+  collect
+    .addHelpText(
+      'after',
+      `
+It only reads and saves: no rule is evaluated, nothing is reported and there is no gate (scan --snapshot FILE does
+that later, offline). The rule options choose which resource kinds are read (the kinds the selected rules need);
+--all-kinds reads every kind. The snapshot keeps only the fields rules read (and what --keep-pii adds), never a secret.
+
+Exit codes: 0 written · 2 usage, config or rule error · 3 collection failed, or data incomplete unless --allow-partial
+            (the file is written either way)
+
+Examples:
+  auth0-scan collect --demo -o demo.ndjson.gz
+  AUTH0_CLIENT_SECRET=… auth0-scan collect --domain acme.eu.auth0.com --client-id abc123 -o tenant.ndjson.gz`,
+    )
+    .action(run(async (o) => (await import('./collect-command.js')).collectCommand(o as Record<string, unknown>, term)));
 
   const baseline = program.command('baseline').description('Write a JSON report to pass to `scan --baseline` (accepted findings).');
   for (const [name, about] of [
@@ -158,8 +176,8 @@ Examples:
     .description(
       'Compare two JSON reports, single- or multi-tenant (new, fixed, changed findings; "not re-checked" when NEW skipped the rule or the tenant) or two snapshots (configuration changes).',
     )
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
-    .addOption(new Option('--fail-on-new <severity>', 'report diffs: exit 1 when a new finding is at or above this severity').choices(['critical', 'high', 'medium', 'low', 'info']))
+    .addOption(choiceOption('--format <format>', 'output format', ['table', 'json', 'markdown']).default('table', 'table'))
+    .addOption(choiceOption('--fail-on-new <severity>', 'report diffs: exit 1 when a new finding is at or above this severity', ['critical', 'high', 'medium', 'low', 'info']))
     .addHelpText('after', '\nExit codes: 0 no new finding at or above --fail-on-new · 1 there is one · 2 unreadable or invalid input')
     .action(run(async (a, b, o) => (await import('./diff-command.js')).diffCommand(String(a), String(b), o as Record<string, unknown>, term)));
 
@@ -167,7 +185,7 @@ Examples:
     .command('report <reports...>')
     .description('Render saved JSON reports as one self-contained HTML page: several tenants, and the trend of each tenant over its reports.')
     .option('-o, --output <file>', 'write the HTML to this file (atomically) instead of stdout')
-    .option('--rules <path>', 'rule files or directories of custom rules, for their explanations (repeatable)', collectList, [])
+    .option('--rules <path>', 'rule files or directories of custom rules, for their explanations (repeatable)', collectList)
     .option('--config <file>', 'config file (its rules directories and severity overrides)')
     .addHelpText(
       'after',
@@ -195,20 +213,21 @@ Examples:
   rules
     .command('list')
     .description('List every rule (built-in and --rules) with severity, kind and title.')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--rules <path>', 'more rule files or directories', collectList, [])
+    .addOption(choiceOption('--format <format>', 'output format', ['table', 'json']).default('table', 'table'))
+    .option('--rules <path>', 'more rule files or directories', collectList)
     .option('--config <file>', 'config file')
     .action(run(async (o) => (await import('./rules-list-command.js')).rulesList(o as { format?: string }, term)));
   rules
     .command('explain <id>')
     .description('Show what a rule checks, why it matters, how to fix it and which scopes it needs.')
-    .option('--rules <path>', 'more rule files or directories', collectList, [])
+    .option('--rules <path>', 'more rule files or directories', collectList)
     .option('--config <file>', 'config file')
     .action(run(async (id, o) => (await import('./rules-list-command.js')).rulesExplain(String(id), o as { rules?: string[] }, term)));
   rules
     .command('validate <paths...>')
-    .description('Check rule files against the schema and compile them; exit 2 if any is invalid.')
-    .action(run(async (paths) => (await import('./rules-command.js')).rulesValidate(paths as string[], term)));
+    .description('Check rule files against the schema and compile them; exit 2 if any is invalid. Warns on unknown fields, template variables and reused ids.')
+    .option('--strict', 'exit 2 on warnings too')
+    .action(run(async (paths, o) => (await import('./rules-command.js')).rulesValidate(paths as string[], term, o as { strict?: boolean })));
   rules
     .command('test [paths...]')
     .description("Run rules' inline test cases (built-in rules when no path is given); exit 1 on a failing case.")
@@ -217,7 +236,7 @@ Examples:
   const scopes = program
     .command('scopes')
     .description('Print the least-privilege read scopes the selected rules need (for the M2M client grant).')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+    .addOption(choiceOption('--format <format>', 'output format', ['text', 'json']).default('text', 'text'));
   addRuleOptions(scopes);
   scopes.action(run(async (o) => (await import('./scopes-command.js')).scopesCommand(o as Record<string, unknown>, term)));
 
@@ -225,14 +244,28 @@ Examples:
     .command('mock-server')
     .description('Serve a recorded tenant file as a mock Management API on loopback (to test CI wiring and custom rules).')
     .option('--tenant <file>', 'mock tenant file (default: the bundled demo tenant)')
-    .option('--port <n>', 'port on 127.0.0.1 (default: a free port)', '0')
-    .option('--rate <spec>', 'rate limit as BURST/PER_SECOND, e.g. 50/16; "off" to disable', '10/2')
+    .option('--port <n>', 'port on 127.0.0.1 (default: a free port)')
+    .addOption(new Option('--rate <spec>', 'rate limit as BURST/PER_SECOND, e.g. 50/16; "off" to disable').default('10/2', '10/2'))
     .action(run(async (o) => (await import('./mock-server-command.js')).mockServerCommand(o as Record<string, unknown>, term)));
+
+  program
+    .command('completion')
+    .description('Print a shell completion script (commands, options and their values) for bash, zsh or fish.')
+    .addArgument(choiceArgument('<shell>', 'bash, zsh or fish', COMPLETION_SHELLS))
+    .addHelpText(
+      'after',
+      `
+Install:
+  bash  echo 'source <(auth0-scan completion bash)' >> ~/.bashrc
+  zsh   auth0-scan completion zsh > "\${fpath[1]}/_auth0_scan"   (or: source <(auth0-scan completion zsh) in ~/.zshrc)
+  fish  auth0-scan completion fish > ~/.config/fish/completions/auth0-scan.fish`,
+    )
+    .action(run(async (shell) => (await import('./completion-command.js')).completionCommand(shell as CompletionShell, program, term)));
 
   return program;
 }
 
-function addConnectionOptions(cmd: Command): void {
+function addConnectionOptions(cmd: Command, allowPartial = 'exit 0/1 even when some data could not be collected (skipped rules stay in the report)'): void {
   cmd
     .option('--domain <domain>', 'tenant domain, e.g. acme.eu.auth0.com (env AUTH0_DOMAIN); http:// only for loopback')
     .option('--client-id <id>', 'M2M application client id (env AUTH0_CLIENT_ID)')
@@ -240,10 +273,10 @@ function addConnectionOptions(cmd: Command): void {
     .option('--audience <url>', 'Management API audience (env AUTH0_AUDIENCE; default https://<domain>/api/v2/)')
     .option('--token <token>', 'a pre-issued Management API token instead of client credentials (env AUTH0_ACCESS_TOKEN; prefer the env var: a command line is visible to other processes)')
     .option('--allow-config-host <host>', "let the config file's domain/tenants send credentials to this non-Auth0 host (custom domain, local mock; repeatable; env AUTH0_SCAN_ALLOW_CONFIG_HOSTS)", collectList)
-    .option('--concurrency <n>', 'requests in flight at most', '4')
+    .addOption(new Option('--concurrency <n>', 'requests in flight at most').default(4))
     .option('--max-rps <n>', 'cap on requests per second (the tenant limit is learnt from its headers)')
     .option('--timeout <duration>', 'give up reading the tenant after this long (e.g. 90s, 30m, 2h; default 1h): what was not read by then is reported as not collected')
-    .option('--allow-partial', 'exit 0/1 even when some data could not be collected (skipped rules stay in the report)')
+    .option('--allow-partial', allowPartial)
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('-v, --verbose', 'log every request (method, path, status, time; never secrets) and stack traces')
     .option('--no-progress', 'no progress on stderr (a redrawn line on a terminal, a line every 30 s in logs)');
@@ -251,10 +284,10 @@ function addConnectionOptions(cmd: Command): void {
 
 function addRuleOptions(cmd: Command): void {
   cmd
-    .option('--rules <path>', 'more rule files or directories (repeatable)', collectList, [])
+    .option('--rules <path>', 'more rule files or directories (repeatable)', collectList)
     .option('--only <ids>', 'only these rule ids or globs, comma-separated (repeatable)', collectList)
     .option('--skip <ids>', 'skip these rule ids or globs, comma-separated (repeatable)', collectList)
-    .addOption(new Option('--min-severity <severity>', 'only rules at or above this severity').choices(['critical', 'high', 'medium', 'low', 'info']))
+    .addOption(choiceOption('--min-severity <severity>', 'only rules at or above this severity', ['critical', 'high', 'medium', 'low', 'info']))
     .option('--config <file>', 'config file (default: auth0-scan.config.yaml|json in the working directory)');
 }
 

@@ -6,7 +6,7 @@ import type { Terminal } from './terminal.js';
 
 const optionsSchema = z.object({
   tenant: z.string().optional(),
-  port: z.coerce.number({ error: '--port must be a number' }).int().min(0).max(65535),
+  port: z.coerce.number({ error: '--port must be a number' }).int().min(0).max(65535).default(0),
   rate: z
     .string()
     .regex(/^(off|\d+\/\d+(\.\d+)?)$/, 'expected BURST/PER_SECOND such as 50/16, or off')

@@ -1,6 +1,9 @@
 import { InputError, EXIT } from '../errors.js';
 import { scopesFor } from '../model/kinds.js';
+import { didYouMean } from '../util/closest-match.js';
 import { formatRuleExplanation } from './format-rule-explanation.js';
+import { outputWidth } from './output-width.js';
+import { rulesListLines } from './rules-list-lines.js';
 import { rulesForListing } from './rules-for-listing.js';
 import type { Terminal } from './terminal.js';
 
@@ -35,8 +38,8 @@ export async function rulesList(opts: ListOptions & { format?: string }, term: T
     term.stdout(`${JSON.stringify(out, null, 2)}\n`);
     return EXIT.ok;
   }
-  const width = Math.max(...rules.map((r) => r.file.id.length), 2);
-  for (const { file } of rules) term.stdout(`${file.id.padEnd(width)}  ${file.severity.padEnd(8)}  ${file.resource.padEnd(18)}  ${file.title}\n`);
+  const rows = rules.map(({ file }) => ({ id: file.id, severity: file.severity, resource: file.resource, title: file.title }));
+  for (const line of rulesListLines(rows, outputWidth(term, false))) term.stdout(`${line}\n`);
   term.stderr(`${rules.length} rules\n`);
   return EXIT.ok;
 }
@@ -45,7 +48,7 @@ export async function rulesList(opts: ListOptions & { format?: string }, term: T
 export async function rulesExplain(id: string, opts: ListOptions, term: Terminal): Promise<number> {
   const rules = await rulesForListing(opts.rules ?? [], opts.config, term.cwd);
   const rule = rules.find((r) => r.file.id === id);
-  if (!rule) throw new InputError('USAGE', `no rule has the id "${id}" (see \`auth0-scan rules list\`)`);
+  if (!rule) throw new InputError('USAGE', `no rule has the id "${id}"${didYouMean(id, rules.map((r) => r.file.id))} (see \`auth0-scan rules list\`)`);
   term.stdout(formatRuleExplanation(rule.file, rule.kinds));
   return EXIT.ok;
 }

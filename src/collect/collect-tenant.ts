@@ -115,6 +115,7 @@ async function collectKind(kind: KindName, o: CollectTenantOptions, allow: Allow
       gone: (id) => tally.drop(id),
       reject: (entry) => tally.reject(entry),
       expect: (more, open) => requests?.expect(more, open),
+      keeps: [...allow.root(kind).children.keys()].filter((f) => f !== '*'),
     });
     return tally.coverage(degraded ?? undefined);
   } catch (err) {

@@ -23,6 +23,8 @@ export interface CollectorContext {
    * run by hand needs no progress.
    */
   expect?(more: number, open?: boolean): void;
+  /** The top-level fields the snapshot keeps of this kind, for an API that returns only the fields asked for (users). */
+  keeps?: readonly string[];
 }
 
 /**

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { configLocation, type LoadedConfig } from '../config/load-config.js';
 import { atOrAbove, type Severity } from '../model/severity.js';
 import type { LoadedRule } from '../rules/load-rule-file.js';
+import { didYouMean } from '../util/closest-match.js';
 import { globToRegExp } from '../util/glob.js';
 
 export interface RuleSelection {
@@ -25,7 +26,7 @@ export function selectRules(rules: readonly LoadedRule[], loaded: LoadedConfig, 
   const ids = new Set(rules.map((r) => r.file.id));
   const settings = loaded.config.rules ?? {};
   for (const [id, setting] of Object.entries(settings)) {
-    if (!ids.has(id)) throw new InputError('CONFIG', `rules.${id}: no rule has this id`, configLocation(loaded, ['rules', id]));
+    if (!ids.has(id)) throw new InputError('CONFIG', `rules.${id}: no rule has this id${didYouMean(id, ids)}`, configLocation(loaded, ['rules', id]));
     const rule = rules.find((r) => r.file.id === id);
     if (rule && setting.params) {
       const result = compileRule(rule.file, PLACEHOLDER_TENANT, { params: setting.params });
@@ -54,7 +55,7 @@ function patterns(flag: string, list: readonly string[] | undefined, ids: Readon
   if (!list || list.length === 0) return undefined;
   return list.map((p) => {
     const re = globToRegExp(p);
-    if (![...ids].some((id) => re.test(id))) throw new InputError('USAGE', `${flag} ${p}: no rule matches (see \`auth0-scan rules list\`)`);
+    if (![...ids].some((id) => re.test(id))) throw new InputError('USAGE', `${flag} ${p}: no rule matches${didYouMean(p, ids)} (see \`auth0-scan rules list\`)`);
     return re;
   });
 }

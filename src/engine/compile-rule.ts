@@ -1,5 +1,6 @@
 import { KINDS, type KindName } from '../model/kinds.js';
 import type { RuleDoc } from '../model/report.js';
+import { rulePrecision } from '../rules/rule-precision.js';
 import type { Severity } from '../model/severity.js';
 import type { Condition } from '../rules/condition-schema.js';
 import type { ParamValue, RuleFile, RuleScope } from '../rules/rule-schema.js';
@@ -91,6 +92,7 @@ export function ruleDoc(file: RuleFile, severity?: Severity): RuleDoc {
     rationale: file.rationale,
     remediation: file.remediation,
     references: file.references,
+    precision: rulePrecision(file),
   };
 }
 

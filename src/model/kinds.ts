@@ -58,7 +58,8 @@ export const KINDS: Readonly<Record<KindName, KindInfo>> = {
   connections: list('id', ['read:connections', 'read:connections_options']),
   roles: list('id', ['read:roles', 'read:users']),
   organizations: list('id', ['read:organizations', 'read:organization_members', 'read:organization_connections']),
-  users: { ...list('user_id', ['read:users'], 'email'), streamed: true },
+  // Named by id only: a display name would be a person's email or name, which snapshots do not keep (SECURITY.md).
+  users: { singleton: false, idField: 'user_id', scopes: ['read:users'], streamed: true },
   actions: list('id', ['read:actions']),
   rules: list('id', ['read:rules']),
   hooks: list('id', ['read:hooks']),

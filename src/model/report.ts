@@ -126,6 +126,8 @@ export interface RuleDoc {
   rationale: string;
   remediation: string;
   references: string[];
+  /** SARIF `precision`: `medium` for heuristic (regex) detection, else `high`; absent means `high`. */
+  precision?: 'high' | 'medium';
 }
 
 export type Reporter = (report: ScanReport, options: RenderOptions) => string;

@@ -41,7 +41,7 @@ function sarifRule(doc: RuleDoc): SarifRule {
       'security-severity': SECURITY_SEVERITY[doc.severity],
       // SARIF requires unique tags; a custom rule may well use "security" as its category.
       tags: [...new Set(['security', doc.category])],
-      precision: 'high',
+      precision: doc.precision ?? 'high',
     },
   };
 }

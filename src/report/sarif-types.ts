@@ -13,7 +13,7 @@ export interface SarifRule {
   fullDescription: SarifMessage;
   help: { text: string; markdown: string };
   defaultConfiguration: { level: SarifLevel };
-  properties: { 'security-severity': string; tags: string[]; precision: 'high' };
+  properties: { 'security-severity': string; tags: string[]; precision: 'high' | 'medium' };
 }
 
 export interface SarifResult {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { getPath } from '../engine/path.js';
+import { typeName } from '../model/type-name.js';
 import { isKeyName } from './is-key-name.js';
 import type { DocPath } from './source-document.js';
 
@@ -28,7 +29,25 @@ export function formatIssue(issues: readonly Issue[], data: unknown): PlainIssue
   if (issue.code === 'unrecognized_keys') {
     return { path, message: unknownKeys(issue.keys) };
   }
+  if (issue.code === 'invalid_type') return { path, message: typeProblem(issue, getPath(data, path.map(String))) };
   return { path, message: issue.message };
+}
+
+const ARTICLE: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list', int: 'a whole number' };
+
+/**
+ * A sentence instead of the validator's "Invalid input: expected string, received undefined": an absent value is
+ * "missing", a value of the wrong type is named by its type (never its value). A schema's own message is kept.
+ */
+function typeProblem(issue: Extract<Issue, { code: 'invalid_type' }>, value: unknown): string {
+  const own = issue.message.startsWith('Invalid input') ? undefined : issue.message;
+  const wanted = ARTICLE[issue.expected] ?? issue.expected;
+  if (value === undefined) {
+    if (own === undefined) return `is missing: give ${wanted}`;
+    // A schema message written for the absent case already says so; one about the value's form gets "missing" first.
+    return /^is (required|missing)\b/.test(own) ? own : `is missing: it ${own}`;
+  }
+  return own ?? `must be ${wanted}, not ${typeName(value)}`;
 }
 
 const NAMED_AT_MOST = 3;

@@ -3,7 +3,7 @@ import { createGzip, type Gzip } from 'node:zlib';
 import { KINDS, type KindName } from '../model/kinds.js';
 import type { KindCoverage } from '../model/coverage.js';
 import type { SnapshotSink } from '../core/snapshot-sink.js';
-import { openAtomicStream, type AtomicStream } from '../util/atomic-file.js';
+import { openAtomicStream, PRIVATE_FILE_MODE, type AtomicStream } from '../util/atomic-file.js';
 import type { AllowList } from '../redact/allow-list.js';
 import { allowListOfRecord, redactionRecord } from '../redact/allow-list-record.js';
 import { redactResource } from './redact.js';
@@ -22,7 +22,7 @@ export class SnapshotWriter implements SnapshotSink {
   private gzipFailure: unknown;
 
   constructor(path: string) {
-    this.file = openAtomicStream(path);
+    this.file = openAtomicStream(path, PRIVATE_FILE_MODE);
     if (path.endsWith('.gz')) {
       const gz = createGzip();
       gz.pipe(this.file.stream, { end: false });

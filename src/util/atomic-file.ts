@@ -10,15 +10,23 @@ import { outputTarget, type OutputTarget } from './output-target.js';
 const MAX_NAME_IN_TEMP = 100;
 
 /**
- * A fresh, unguessable name in the target's folder (so the rename stays on one file system), created exclusively
- * and never through a link planted at that name, readable by the owner only. Tracked until renamed or removed, so
- * a signal never leaves it behind.
+ * Reports are made like any file the user creates (0666 less the umask, applied by the kernel): they are meant to
+ * be shared, and a CI artifact uploader or a web server may run as another user. Snapshots hold tenant data and
+ * stay readable by the owner only, whatever the umask.
  */
-function createTemp(path: string, shown: string): { tmp: string; fd: number } {
+export const REPORT_FILE_MODE = 0o666;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * A fresh, unguessable name in the target's folder (so the rename stays on one file system), created exclusively
+ * and never through a link planted at that name, with the final file's mode (the rename keeps it). Tracked until
+ * renamed or removed, so a signal never leaves it behind.
+ */
+function createTemp(path: string, shown: string, mode: number): { tmp: string; fd: number } {
   const tmp = join(dirname(path), `.${basename(path).slice(0, MAX_NAME_IN_TEMP)}.${randomBytes(8).toString('hex')}.tmp`);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
   try {
-    const fd = openSync(tmp, flags, 0o600);
+    const fd = openSync(tmp, flags, mode);
     trackTempFile(tmp);
     return { tmp, fd };
   } catch (err) {
@@ -36,8 +44,8 @@ function openInPlace(target: Extract<OutputTarget, { kind: 'in-place' }>, shown:
   }
 }
 
-/** Writes the whole file or nothing: a killed run never leaves half a report behind. */
-export function writeFileAtomic(path: string, content: string): void {
+/** Writes the whole file or nothing: a killed run never leaves half a report behind. A new file gets `mode` less the umask. */
+export function writeFileAtomic(path: string, content: string, mode: number = REPORT_FILE_MODE): void {
   const target = outputTarget(path);
   if (target.kind === 'in-place') {
     const fd = openInPlace(target, path);
@@ -50,7 +58,7 @@ export function writeFileAtomic(path: string, content: string): void {
     }
     return;
   }
-  const { tmp, fd } = createTemp(target.path, path);
+  const { tmp, fd } = createTemp(target.path, path, mode);
   let open = true;
   try {
     writeFileSync(fd, content);
@@ -80,9 +88,9 @@ export interface AtomicStream {
   discard(): void;
 }
 
-export function openAtomicStream(path: string): AtomicStream {
+export function openAtomicStream(path: string, mode: number = PRIVATE_FILE_MODE): AtomicStream {
   const target = outputTarget(path);
-  const { tmp, fd }: { tmp?: string; fd: number } = target.kind === 'replace' ? createTemp(target.path, path) : { fd: openInPlace(target, path) };
+  const { tmp, fd }: { tmp?: string; fd: number } = target.kind === 'replace' ? createTemp(target.path, path, mode) : { fd: openInPlace(target, path) };
   // flush: the data is on disk before the rename makes it the file (fsync means nothing for a device).
   const stream = createWriteStream('', { fd, flush: tmp !== undefined });
   let failure: InputError | undefined;

@@ -82,7 +82,7 @@ describe('errors about a file never echo its content', () => {
     expect(stray.where).toMatch(/stray\.yaml:1$/);
     expect(inputErrorOf(() => loadConfig(file('block.yaml', FILES.blockHeader), dir)).message).toBe('syntax error: unexpected text');
     expect(inputErrorOf(() => loadConfig(file('alias.yaml', FILES.alias), dir)).message).toBe('syntax error: an alias (*name) refers to no anchor (&name) set before it');
-    expect(inputErrorOf(() => loadConfig(file('keys.yaml', FILES.secretKeys), dir)).message).toBe('rules[…].enabled: Invalid input: expected boolean, received number');
+    expect(inputErrorOf(() => loadConfig(file('keys.yaml', FILES.secretKeys), dir)).message).toBe('rules[…].enabled: must be true or false, not a number');
   });
 
   it('shows only keys shaped like names in dot-paths', () => {

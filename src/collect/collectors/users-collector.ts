@@ -8,6 +8,11 @@ import { DEFAULT_EXPORT_LIMITS, exportDeadlineMs, readExportDownload, type Expor
 
 /** Only what user rules read: no metadata, no profile data beyond email. */
 export const USER_FIELDS = ['user_id', 'email', 'email_verified', 'created_at', 'last_login', 'logins_count', 'blocked', 'multifactor', 'identities'];
+/** What the rules read plus whatever else the snapshot keeps (custom rules' fields, `collect --keep-pii`). */
+function userFields(ctx: CollectorContext): string[] {
+  return [...new Set([...USER_FIELDS, ...(ctx.keeps ?? [])])];
+}
+
 /** GET /users cannot page past the first 1,000 results. */
 const SEARCH_CAP = 1000;
 
@@ -41,7 +46,7 @@ export function usersCollector(timing: ExportTiming = defaultTiming): Collector 
     async collect(ctx) {
       // The first list page doubles as the probe: its total says whether the list endpoint can reach everyone, and
       // past 1,000 the pager refuses before handing over a single user, so nobody is read twice.
-      const query = { fields: USER_FIELDS.join(','), include_fields: true };
+      const query = { fields: userFields(ctx).join(','), include_fields: true };
       let listed = 0;
       let total: number | undefined;
       const onTotal = (t: number): void => {
@@ -69,7 +74,7 @@ export function usersCollector(timing: ExportTiming = defaultTiming): Collector 
 async function exportUsers(ctx: CollectorContext, timing: ExportTiming, expected: number | undefined): Promise<void> {
   const limits = { ...DEFAULT_EXPORT_LIMITS, ...timing.download };
   const created = asObject(
-    (await ctx.api.post('/jobs/users-exports', { format: 'json', fields: USER_FIELDS.map((name) => ({ name })) })).body,
+    (await ctx.api.post('/jobs/users-exports', { format: 'json', fields: userFields(ctx).map((name) => ({ name })) })).body,
     '/jobs/users-exports',
   );
   const jobId = created['id'];

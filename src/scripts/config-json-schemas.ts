@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { configSchema } from '../config/config-schema.js';
+import { suppressionFileSchema } from '../gate/suppression-schema.js';
+
+const BASE = 'https://github.com/auth0-scan/auth0-scan/schemas/';
+
+/**
+ * The JSON Schemas editors use for `auth0-scan.config.yaml` and `.auth0-scan-ignore.yaml`, generated from the zod
+ * schemas the loaders use. Refinements zod cannot express (hosts, calendar dates, regular expressions) are checked
+ * only by the tool itself.
+ */
+export function configJsonSchemas(): Record<'config' | 'suppressions', Record<string, unknown>> {
+  return {
+    config: withId(configSchema, 'config.schema.json', 'auth0-scan config file'),
+    suppressions: withId(suppressionFileSchema, 'suppressions.schema.json', 'auth0-scan suppressions file'),
+  };
+}
+
+function withId(schema: z.ZodType, file: string, title: string): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...json, $id: `${BASE}${file}`, title };
+}
