@@ -30,6 +30,9 @@ export function formatIssue(issues: readonly Issue[], data: unknown): PlainIssue
     return { path, message: unknownKeys(issue.keys) };
   }
   if (issue.code === 'invalid_type') return { path, message: typeProblem(issue, getPath(data, path.map(String))) };
+  if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid')) {
+    return { path, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
+  }
   return { path, message: issue.message };
 }
 

@@ -22,4 +22,8 @@ describe('formatIssue: sentences, not validator wording', () => {
     expect(problem(entry, { rule: ['SECRET-VALUE'], expires: '2026-01-01' })).toBe('rule: must be a string, not an array');
     expect(problem(entry, { rule: 'x', expires: 20260101 })).toBe('expires: must be a date written YYYY-MM-DD');
   });
+
+  it('a value outside an enum lists the allowed values, not the validator wording', () => {
+    expect(problem(z.object({ failOn: z.enum(['high', 'never']) }), { failOn: 3 })).toBe('failOn: must be one of "high", "never"');
+  });
 });
