@@ -24,7 +24,7 @@ export function renderJunit(report: ScanReport, options: Pick<RenderOptions, 'ru
   const body = junitSuites(report, options.rules);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="auth0-scan ${xmlEscape(report.tenant.domain)}" tests="${body.tests}" failures="${body.failures}" errors="0" skipped="${body.skipped}"${timeAttr(report)}>`,
+    `<testsuites name="auth0-scan ${xmlEscape(report.tenant.domain)}" tests="${body.tests}" failures="${body.failures}" errors="0"${timeAttr(report)}>`,
     ...body.lines,
     '</testsuites>',
   ];

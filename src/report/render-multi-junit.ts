@@ -14,7 +14,7 @@ export function renderMultiTenantJunit(report: MultiTenantReport, options: Pick<
   const time = Number.isFinite(ms) && ms >= 0 ? ` time="${(ms / 1000).toFixed(3)}"` : '';
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="auth0-scan" tests="${sum((b) => b.tests) + errors}" failures="${sum((b) => b.failures)}" errors="${errors}" skipped="${sum((b) => b.skipped)}"${time}>`,
+    `<testsuites name="auth0-scan" tests="${sum((b) => b.tests) + errors}" failures="${sum((b) => b.failures)}" errors="${errors}"${time}>`,
     ...bodies.flatMap((b) => b.lines),
   ];
   for (const f of report.failed) {

@@ -55,7 +55,8 @@ describe('renderJunit', () => {
     ]);
     expect(attr(xml, 'testsuites', 'tests')).toBe('5');
     expect(attr(xml, 'testsuites', 'failures')).toBe('3');
-    expect(attr(xml, 'testsuites', 'skipped')).toBe('1');
+    // Jenkins' junit-10 schema allows no `skipped` on the root: the per-suite counts carry it.
+    expect(attr(xml, 'testsuites', 'skipped')).toBeUndefined();
     expect(count(xml, /<testcase /g)).toBe(5);
     expect(count(xml, /<failure /g)).toBe(3);
     expect(count(xml, /<skipped /g)).toBe(1);
@@ -82,7 +83,7 @@ describe('renderJunit', () => {
     expect(withSuppressed).toContain('<testsuite name="client-implicit-grant" tests="2" failures="1" errors="0" skipped="1">');
     expect(withSuppressed).toContain('<skipped message="suppressed: accepted &lt;risk&gt; (until 2099-01-01; .auth0-scan-ignore.yaml:3)"/>');
     expect(attr(withSuppressed, 'testsuites', 'failures')).toBe('1');
-    expect(attr(withSuppressed, 'testsuites', 'skipped')).toBe('1');
+    expect(attr(withSuppressed, 'testsuites', 'skipped')).toBeUndefined();
   });
 
   it('still lists rules that have findings when no rule docs are given', () => {
@@ -91,4 +92,36 @@ describe('renderJunit', () => {
     expect(count(bare, /<testsuite /g)).toBe(3);
     expect(attr(bare, 'testsuites', 'tests')).toBe('4');
   });
+
+  it("uses only the elements and attributes Jenkins' junit-10 schema allows, with its required ones", () => {
+    // junit-10.xsd (jenkinsci/xunit-plugin), in our words: the root takes name, time, tests, failures, errors; a
+    // suite must have name, tests, failures and errors; a test case must have a name; failure, error and skipped
+    // take type and message; a property must have name and value; times are plain decimals.
+    const allowed: Record<string, { may: string[]; must: string[] }> = {
+      testsuites: { may: ['name', 'time', 'tests', 'failures', 'errors'], must: [] },
+      testsuite: { may: ['name', 'tests', 'failures', 'errors', 'group', 'time', 'skipped', 'timestamp', 'hostname', 'id', 'package', 'file', 'log', 'url'], must: ['name', 'tests', 'failures', 'errors'] },
+      testcase: { may: ['name', 'time', 'classname', 'group'], must: ['name'] },
+      failure: { may: ['type', 'message'], must: [] },
+      error: { may: ['type', 'message'], must: [] },
+      skipped: { may: ['type', 'message'], must: [] },
+      properties: { may: [], must: [] },
+      property: { may: ['name', 'value'], must: ['name', 'value'] },
+      'system-out': { may: [], must: [] },
+      'system-err': { may: [], must: [] },
+    };
+    const suppressed = { ...report, findings: [...report.findings, aFinding({ resource: { type: 'clients', id: 'c3' }, suppression: { entry: 'x:1', reason: 'r', expires: '2099-01-01' } })] };
+    for (const doc of [xml, renderJunit(suppressed, { rules: docs })]) {
+      for (const m of doc.matchAll(/<([a-z-]+)((?:\s+[a-z]+="[^"]*")*)\s*\/?>/g)) {
+        const [, element = '', attrs = ''] = m;
+        const rule = allowed[element];
+        expect(rule, `element <${element}>`).toBeDefined();
+        const names = [...attrs.matchAll(/([a-z]+)="/g)].map((a) => a[1]);
+        for (const n of names) expect(rule?.may, `<${element} ${n}=…>`).toContain(n);
+        for (const n of rule?.must ?? []) expect(names, `<${element}> needs ${n}`).toContain(n);
+        const time = /\stime="([^"]*)"/.exec(attrs)?.[1];
+        if (time !== undefined) expect(time).toMatch(/^[0-9]+(\.[0-9]*)?$/);
+      }
+    }
+  });
 });
+
