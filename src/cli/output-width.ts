@@ -6,7 +6,11 @@ import type { Terminal } from './terminal.js';
  * table goes to it. A file or a pipe has no width of its own.
  */
 export function outputWidth(term: Terminal, toFile: boolean): number | undefined {
+  return envColumns(term) ?? (toFile ? undefined : term.stdoutColumns);
+}
+
+/** `COLUMNS` when it is a positive whole number, the one reading of it for the table and the progress line. */
+export function envColumns(term: Terminal): number | undefined {
   const env = term.env['COLUMNS']?.trim();
-  if (env !== undefined && /^[1-9]\d{0,5}$/.test(env)) return Number(env);
-  return toFile ? undefined : term.stdoutColumns;
+  return env !== undefined && /^[1-9]\d{0,5}$/.test(env) ? Number(env) : undefined;
 }

@@ -1,4 +1,5 @@
 import { startProgressReporter, type ProgressClock, type ProgressReading } from '../progress/progress-reporter.js';
+import { envColumns } from './output-width.js';
 import type { Terminal } from './terminal.js';
 
 export type { ProgressReading };
@@ -20,8 +21,7 @@ const systemProgressClock: ProgressClock = {
 export function stderrWidth(term: Terminal): number {
   const fromTerminal = term.stderrColumns?.();
   if (fromTerminal !== undefined && fromTerminal > 0) return fromTerminal;
-  const fromEnv = Number(term.env['COLUMNS']);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_COLUMNS;
+  return envColumns(term) ?? DEFAULT_COLUMNS;
 }
 
 /**

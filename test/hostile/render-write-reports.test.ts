@@ -72,6 +72,7 @@ describe('each report output stands alone', () => {
     expect(existsSync(file('main.json'))).toBe(true);
     // The unwritable file (exit 2) is said on the spot; the internal error (exit 3) is what the command ends with.
     expect(term.err).toMatch(/^auth0-scan: .*no-such-folder.*\n$/);
+    expect(thrown).toBeInstanceOf(Error);
     expect(thrown).not.toBeInstanceOf(InputError);
     expect(handleError(thrown, term, false)).toBe(3);
   });
