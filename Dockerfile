@@ -6,7 +6,8 @@
 #   docker run --rm --read-only -e AUTH0_DOMAIN -e AUTH0_CLIENT_ID -e AUTH0_CLIENT_SECRET \
 #     -v "$PWD/reports:/data" auth0-scan:0.1.0 scan --json-output report.json --html-output report.html
 #
-# docs/container.md says more. This file is linted in test/e2e/dockerfile.test.ts; no test builds it.
+# docs/container.md says more. test/e2e/dockerfile.test.ts lints this file; test/e2e/container-image.test.ts builds and
+# runs it where a container engine (docker or podman) answers.
 
 FROM node:24-alpine AS build
 WORKDIR /src

@@ -16,6 +16,7 @@ const quick = args.includes('--quick');
 const benches = [
   { file: 'startup.mjs', args: [] },
   { file: 'evaluation.mjs', args: quick ? ['--quick'] : [] },
+  { file: 'access-model.mjs', args: quick ? ['--quick'] : [] },
   { file: 'collection.mjs', args: [...(quick ? ['--quick'] : []), ...(args.includes('--skip-2rps') ? ['--skip-2rps'] : [])] },
   { file: 'render.mjs', args: [] },
 ];

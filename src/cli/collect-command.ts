@@ -3,7 +3,7 @@ import { kindsForRules } from '../engine/rule-kinds.js';
 import { allowListForRules } from '../redact/allow-list-for-rules.js';
 import { withPii } from '../redact/keep-pii.js';
 import { EXIT, InputError } from '../errors.js';
-import { KIND_NAMES, type KindName } from '../model/kinds.js';
+import { STORED_KIND_NAMES, type StoredKindName } from '../model/kinds.js';
 import { planSnapshotOutput } from '../report/plan-outputs.js';
 import { SnapshotWriter } from '../snapshot/snapshot-writer.js';
 import { checkOutputPath } from '../util/output-path-check.js';
@@ -30,7 +30,7 @@ export async function collectCommand(raw: Record<string, unknown>, term: Termina
   const opts = parseOptions(collectOptionsSchema, raw);
   planSnapshotOutput(opts.output, (path, flag) => checkOutputPath(path, term.cwd, flag));
   const { config, rules } = loadRulesForRun(opts, term.cwd);
-  const kinds: KindName[] = opts.allKinds ? [...KIND_NAMES] : kindsForRules(rules.map((r) => r.file));
+  const kinds: StoredKindName[] = opts.allKinds ? [...STORED_KIND_NAMES] : kindsForRules(rules.map((r) => r.file));
   if (kinds.length === 0) throw new InputError('USAGE', 'no rule is selected, so there is nothing to collect (use --all-kinds)');
   const writer = new SnapshotWriter(opts.output);
   const ruleAllow = allowListForRules(rules.map((r) => r.file));

@@ -1,6 +1,7 @@
 import { EvaluatingSink, type EvaluatedSnapshot } from '../core/evaluating-sink.js';
 import type { RuleSpec } from '../engine/create-evaluator.js';
 import { kindsForRules } from '../engine/rule-kinds.js';
+import { storedKinds, type KindName } from '../model/kinds.js';
 import { allowListForRules } from '../redact/allow-list-for-rules.js';
 import type { CollectionStats } from '../model/finding.js';
 import { connectionSettings } from './connection-settings.js';
@@ -9,15 +10,22 @@ import { runCollection } from './run-collection.js';
 import type { ScanOptions } from './scan-options.js';
 import type { Terminal } from './terminal.js';
 
+export interface CollectForScanExtras {
+  /** Kinds to collect beyond what the rules read (a derived kind stands for its sources). */
+  kinds?: readonly KindName[];
+  access?: boolean;
+}
+
 /** A live (or demo) scan: collect only the kinds the rules need, evaluating as the data streams in. */
 export async function collectForScan(
-  opts: ScanOptions,
+  opts: Pick<ScanOptions, 'demo' | 'domain' | 'token' | 'concurrency' | 'maxRps' | 'timeout' | 'verbose' | 'quiet' | 'progress'> & Parameters<typeof connectionSettings>[0],
   configDomain: string | undefined,
   rules: readonly RuleSpec[],
   term: Terminal,
+  extras: CollectForScanExtras = {},
 ): Promise<{ scanned: EvaluatedSnapshot; collection: CollectionStats }> {
-  const kinds = kindsForRules(rules.map((r) => r.file));
-  const sink = new EvaluatingSink(rules);
+  const kinds = [...new Set([...kindsForRules(rules.map((r) => r.file)), ...(extras.kinds ?? []).flatMap(storedKinds)])];
+  const sink = new EvaluatingSink(rules, { access: extras.access ?? false });
   const common = { kinds, allowList: allowListForRules(rules.map((r) => r.file)), sink, concurrency: opts.concurrency, maxRps: opts.maxRps, timeoutMs: opts.timeout, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
   const collection = opts.demo
     ? await withDemoTenant(opts, (demo) => runCollection({ ...common, ...demo, source: 'demo' }, term))

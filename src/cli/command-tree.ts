@@ -15,6 +15,10 @@ export interface CommandNode {
   name: string;
   description: string;
   options: OptionNode[];
+  /** The values its arguments take from a fixed list (`completion bash|zsh|fish`). */
+  argumentChoices: readonly string[];
+  /** It takes arguments that are not from a fixed list (file names: `diff <old> <new>`). */
+  freeArguments: boolean;
   commands: CommandNode[];
 }
 
@@ -30,7 +34,9 @@ export function commandTree(cmd: Command): CommandNode {
       ...(o.argChoices === undefined ? {} : { choices: o.argChoices }),
     }));
   options.push({ long: '--help', short: '-h', description: 'display help for command', takesValue: false });
-  return { name: cmd.name(), description: cmd.description(), options, commands: cmd.commands.map(commandTree) };
+  const argumentChoices = cmd.registeredArguments.flatMap((a) => a.argChoices ?? []);
+  const freeArguments = cmd.registeredArguments.some((a) => a.argChoices === undefined);
+  return { name: cmd.name(), description: cmd.description(), options, argumentChoices, freeArguments, commands: cmd.commands.map(commandTree) };
 }
 
 /** Every command with the words that lead to it (`[]` for the program, `['rules', 'list']`), parents first. */
@@ -44,7 +50,7 @@ export function commandPaths(root: CommandNode): { path: string[]; node: Command
   return out;
 }
 
-/** The words offered after a command: its subcommands, then its flags. */
+/** The words offered after a command: its subcommands, its arguments' fixed values, then its flags. */
 export function completionWords(node: CommandNode): string[] {
-  return [...node.commands.map((c) => c.name), ...node.options.flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined))];
+  return [...node.commands.map((c) => c.name), ...node.argumentChoices, ...node.options.flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined))];
 }

@@ -1,4 +1,4 @@
-import { commandPaths, completionWords, type CommandNode } from './command-tree.js';
+import { commandPaths, completionWords, type CommandNode, type OptionNode } from './command-tree.js';
 
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
@@ -18,13 +18,15 @@ function fishQuote(text: string): string {
   return `'${text.replace(/[\\']/g, '\\$&')}'`;
 }
 
-/** The option values a flag of this command takes from a fixed list, as `case` branches on the previous word. */
-function choiceBranches(node: CommandNode, indent: string, assign: (words: string) => string): string[] {
-  return node.options.flatMap((o) => {
-    if (!o.choices) return [];
-    const flags = [o.long, o.short].filter((f): f is string => f !== undefined).map(shQuote).join('|');
-    return [`${indent}${flags}) ${assign(o.choices.join(' '))} ;;`];
-  });
+/**
+ * `case` branches on the previous word: a flag with a fixed list of values offers those (`choices`); the other flags
+ * that take a value share one branch offering file names (`files`), never the command's flags.
+ */
+function valueBranches(node: CommandNode, indent: string, choices: (words: string[]) => string, files: string): string[] {
+  const pattern = (o: OptionNode) => [o.long, o.short].filter((f): f is string => f !== undefined).map(shQuote).join('|');
+  const withChoices = node.options.flatMap((o) => (o.choices ? [`${indent}${pattern(o)}) ${choices([...o.choices])} ;;`] : []));
+  const free = node.options.filter((o) => o.takesValue && !o.choices).map(pattern);
+  return free.length === 0 ? withChoices : [...withChoices, `${indent}${free.join('|')}) ${files} ;;`];
 }
 
 /** The steps shared by bash and zsh: find the command path from the words typed so far. */
@@ -55,8 +57,11 @@ export function bashCompletion(root: CommandNode): string {
   ];
   for (const { path, node } of all) {
     lines.push(`    ${shQuote(path.length === 0 ? '' : ` ${path.join(' ')}`)})`);
-    const branches = choiceBranches(node, '        ', (w) => `COMPREPLY=($(compgen -W ${shQuote(w)} -- "$cur")); return`);
+    // No reply for a file-taking flag: `-o default` then completes file names.
+    const branches = valueBranches(node, '        ', (w) => `COMPREPLY=($(compgen -W ${shQuote(w.join(' '))} -- "$cur")); return`, 'COMPREPLY=(); return');
     if (branches.length > 0) lines.push('      case "$prev" in', ...branches, '      esac');
+    // A word that is not a flag is one of its file arguments: no reply, so `-o default` completes file names.
+    if (node.freeArguments) lines.push('      [[ "$cur" == -* ]] || { COMPREPLY=(); return; }');
     lines.push(`      words=${shQuote(completionWords(node).join(' '))} ;;`);
   }
   lines.push(
@@ -84,15 +89,14 @@ export function zshCompletion(root: CommandNode): string {
   ];
   for (const { path, node } of all) {
     lines.push(`    (${shQuote(path.length === 0 ? '' : ` ${path.join(' ')}`)})`);
-    const branches = choiceBranches(node, '        ', (w) => `compadd -- ${w.split(' ').map(shQuote).join(' ')}; return`).map((b) => b.replace(/^(\s+)/, '$1('));
+    const branches = valueBranches(node, '        ', (w) => `compadd -- ${w.map(shQuote).join(' ')}; return`, '_files; return').map((b) => b.replace(/^(\s+)/, '$1('));
     if (branches.length > 0) lines.push('      case "$prev" in', ...branches, '      esac');
+    if (node.freeArguments) lines.push('      [[ "${words[CURRENT]}" == -* ]] || { _files; return; }');
     lines.push(`      offered=(${completionWords(node).map(shQuote).join(' ')}) ;;`);
   }
   lines.push(
     '  esac',
     '  compadd -- "${offered[@]}"',
-    // File names too once a command is chosen (paths for -o, --snapshot, diff's reports, ...).
-    '  [[ -n "$cmdpath" && "${words[CURRENT]}" != -* ]] && _files',
     '}',
     `if [[ "$funcstack[1]" == "${fn}" ]]; then ${fn} "$@"; else compdef ${fn} ${root.name}; fi`,
     '',
@@ -112,6 +116,9 @@ export function fishCompletion(root: CommandNode): string {
     ].join('; and ');
     const cond = fishQuote(here);
     for (const c of node.commands) lines.push(`complete -c ${root.name} -f -n ${cond} -a ${c.name} -d ${fishQuote(c.description)}`);
+    if (node.argumentChoices.length > 0) lines.push(`complete -c ${root.name} -f -n ${cond} -a ${fishQuote(node.argumentChoices.join(' '))}`);
+    // File names only where the command takes them as arguments (a flag's own value still completes them: -r).
+    if (!node.freeArguments) lines.push(`complete -c ${root.name} -f -n ${cond}`);
     for (const o of node.options) {
       const flags = [o.long ? `-l ${o.long.slice(2)}` : '', o.short ? `-s ${o.short.slice(1)}` : ''].filter((f) => f !== '').join(' ');
       const value = o.choices ? ` -x -a ${fishQuote(o.choices.join(' '))}` : o.takesValue ? ' -r' : '';

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { choiceArgument, choiceOption } from './choice-option.js';
+import { ACCESS_FORMATS } from '../access/access-formats.js';
 import { COMPLETION_SHELLS, type CompletionShell } from './completion-scripts.js';
 import { EXIT } from '../errors.js';
 import { REPORT_FORMATS } from '../report/report-formats.js';
@@ -127,6 +128,40 @@ Examples:
   auth0-scan check --domain acme.eu.auth0.com --only 'client-*' --format json | jq .fixes`,
     )
     .action(run(async (o) => (await import('./check-command.js')).checkCommand(o as Record<string, unknown>, term)));
+
+  const access = program
+    .command('access')
+    .description('Who can change this tenant: every principal holding a Management API capability, and through what.');
+  addConnectionOptions(access, 'exit 0 even when some kinds could not be read (the output lists what the model could not see)');
+  access
+    .option('--snapshot <file>', 'read a snapshot saved by `collect` instead of a live tenant')
+    .option('--demo', 'read the bundled demo tenant (served by the built-in mock API; no credentials needed)')
+    .option('--config <file>', 'config file (default: auth0-scan.config.yaml|json in the working directory)')
+    .addOption(choiceOption('--format <format>', 'output format (default: what the -o name ends in, else table)', [...ACCESS_FORMATS]))
+    .option('-o, --output <file>', 'write to a file instead of stdout (atomically; - is stdout)')
+    .option('--capability <ids>', 'only principals holding one of these capabilities, comma-separated (repeatable)', collectList)
+    .option('--principal <ids>', 'only these principals, by id (application:abc) or native id (abc), comma-separated (repeatable)', collectList)
+    .option('--details', 'the table lists every principal of a capability (default: the first 20)')
+    .option('--no-color', 'no colours in the table (also NO_COLOR)')
+    .addHelpText(
+      'after',
+      `
+Principals are applications (through client grants, including third-party default grants), users (through tenant
+roles and organization roles), and Actions, rules and hooks that keep Management API credentials (named by secret
+names, never values). Capabilities come from access/capabilities.yaml: tenant_takeover, credential_theft,
+account_takeover, privilege_escalation, security_downgrade, destruction, data_read (docs/access-model.md).
+The table answers "who can take over this tenant" first. Formats: table, json (schemas/access.schema.json),
+markdown, html, mermaid and dot (graphs of principal -> path -> capability; -o *.mmd / *.dot pick them).
+
+Exit codes: 0 done · 2 usage, config or snapshot error · 3 collection failed, or a kind the model needs was not
+            read (the output is a lower bound) unless --allow-partial
+
+Examples:
+  auth0-scan access --demo
+  auth0-scan access --demo --capability tenant_takeover --format json
+  auth0-scan access --snapshot tenant.ndjson.gz -o access.dot && dot -Tsvg access.dot > access.svg`,
+    )
+    .action(run(async (o) => (await import('./access-command.js')).accessCommand(o as Record<string, unknown>, term)));
 
   const collect = program
     .command('collect')

@@ -3,10 +3,11 @@ import { collectTenant } from '../collect/collect-tenant.js';
 import { httpCollectApi } from '../collect/http-collect-api.js';
 import type { SnapshotSink } from '../core/snapshot-sink.js';
 import { createHttpClient } from '../http/create-http-client.js';
+import { jwtClientId } from '../http/jwt-client-id.js';
 import { DEFAULT_RUN_TIMEOUT_MS, RunDeadline } from '../http/run-deadline.js';
 import type { KindCoverage } from '../model/coverage.js';
 import type { CollectionStats } from '../model/finding.js';
-import { KINDS, type KindName } from '../model/kinds.js';
+import { KINDS, storedKinds, type KindName } from '../model/kinds.js';
 import { RequestPlan } from '../progress/request-plan.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import type { AllowList } from '../redact/allow-list.js';
@@ -55,7 +56,7 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
   });
   let done = 0;
   let note: string | undefined;
-  const kinds = [...new Set(run.kinds)];
+  const kinds = [...new Set(run.kinds.flatMap(storedKinds))];
   const plan = new RequestPlan(kinds.map((kind) => ({ kind, singleton: KINDS[kind].singleton })));
   const progress = startProgress(term, run.progress && !run.quiet && !run.verbose, () => {
     const s = http.client.stats();
@@ -80,6 +81,7 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
       source: run.source,
       collectedAt: run.collectedAt,
       toolVersion: toolVersion(),
+      scannerClientId: creds.kind === 'client' ? creds.clientId : jwtClientId(creds.token),
       sink: run.sink,
       progress: plan,
       stats: () => {

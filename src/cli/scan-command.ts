@@ -43,20 +43,22 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   checkNoTenantSelection(opts, config.config.tenants !== undefined);
 
   const specs = rules.map(({ file, override }) => ({ file, override }));
+  // The HTML report shows who can change the tenant: build the access model (and read its sources) only for it.
+  const access = outputs.outputs.some((o) => o.format === 'html');
   let scanned: EvaluatedSnapshot;
   let collection: CollectionStats;
   if (opts.snapshot !== undefined) {
-    scanned = await scanSnapshotFile(opts.snapshot, specs);
+    scanned = await scanSnapshotFile(opts.snapshot, specs, { access });
     collection = { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, ...scanned.stats, kinds: {} };
   } else {
     // Imported only for live and demo scans: the HTTP client and the mock are a large part of start-up.
     const { collectForScan } = await import('./collect-for-scan.js');
-    const live = await collectForScan(opts, config.config.domain, specs, term);
+    const live = await collectForScan(opts, config.config.domain, specs, term, access ? { kinds: ['principals'], access } : {});
     scanned = live.scanned;
     collection = live.collection;
   }
   const { report, baselineTenant } = buildTenantReport({ scanned, collection, rules, gateInputs, failOn, startedAt, allowPartial: opts.allowPartial });
-  writeReports(report, opts, render, term);
+  writeReports(report, opts, render, term, scanned.access ? { access: scanned.access } : {});
 
   if (!opts.quiet && (opts.format !== 'table' || opts.output)) term.stderr(`auth0-scan: ${summaryLine(report)}\n`);
   if (!opts.quiet) for (const line of [...gateNotices(report, baselineTenant), ...coverageNotices(report)]) term.stderr(`auth0-scan: ${line}\n`);

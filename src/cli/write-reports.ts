@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
+import type { AccessModel } from '../access/access-types.js';
 import { exitCodeFor } from '../errors.js';
 import { isMultiTenantReport, type MultiTenantReport, type RenderOptions, type ScanReport } from '../model/report.js';
 import { MULTI_TENANT_REPORTERS } from '../report/multi-tenant-reporters.js';
 import { planOutputs, type OutputRequest } from '../report/plan-outputs.js';
+import { renderHtml } from '../report/render-html.js';
 import { REPORTERS, type ReportFormat } from '../report/reporters.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { handleError } from './handle-error.js';
@@ -10,6 +12,11 @@ import type { Terminal } from './terminal.js';
 
 /** The output flags (`--format`, `-o`, `--json-output`, …): see `planOutputs`, which checked them before the run. */
 export type ReportTargets = OutputRequest;
+
+/** What only some formats show: the access model goes into the HTML report, never into the JSON one. */
+export interface ReportExtras {
+  access?: AccessModel;
+}
 
 interface Output {
   format: ReportFormat;
@@ -25,7 +32,7 @@ interface Output {
  * failure is reported, and the worst one is rethrown for the usual message and exit code. The data formats go
  * first, and the main format last, so that the machine-readable results are on disk whatever happens to the rest.
  */
-export function writeReports(report: ScanReport | MultiTenantReport, targets: ReportTargets, options: RenderOptions, term: Terminal): void {
+export function writeReports(report: ScanReport | MultiTenantReport, targets: ReportTargets, options: RenderOptions, term: Terminal, extras: ReportExtras = {}): void {
   // The files were checked before the run (planOutputs with the file system); this is the same plan, by name only.
   const plan = planOutputs(targets, (path) => ({ key: resolve(term.cwd, path), shareable: true }));
   const rendered = new Map<string, string>();
@@ -34,7 +41,11 @@ export function writeReports(report: ScanReport | MultiTenantReport, targets: Re
     const cached = rendered.get(key);
     if (cached !== undefined) return cached;
     const opts = { ...options, color };
-    const text = isMultiTenantReport(report) ? MULTI_TENANT_REPORTERS[format](report, opts) : REPORTERS[format](report, opts);
+    const text = isMultiTenantReport(report)
+      ? MULTI_TENANT_REPORTERS[format](report, opts)
+      : format === 'html' && extras.access !== undefined
+        ? renderHtml(report, opts, { access: extras.access })
+        : REPORTERS[format](report, opts);
     // Kept only while another output may need the same text (the main format also written to its own file).
     if (format === plan.format) rendered.set(key, text);
     return text;

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { CollectionError } from '../errors.js';
 import type { KindCoverage } from '../model/coverage.js';
-import { KINDS, resourceId, type KindName } from '../model/kinds.js';
+import { KINDS, resourceId, storedKinds, type KindName, type StoredKindName } from '../model/kinds.js';
 import { KindTally } from '../model/kind-tally.js';
 import type { AllowList } from '../redact/allow-list.js';
 import { redactionRecord } from '../redact/allow-list-record.js';
@@ -19,13 +19,16 @@ import { trackedCollectApi } from './tracked-collect-api.js';
 
 export interface CollectTenantOptions {
   api: CollectApi;
-  collectors: Record<KindName, Collector>;
+  collectors: Record<StoredKindName, Collector>;
+  /** Kinds to collect; a derived kind (principals) stands for the kinds it is built from. */
   kinds: readonly KindName[];
   domain: string;
   source: 'live' | 'demo';
   /** The scan time: every date rule compares against it, in this run and when the snapshot is scanned again. */
   collectedAt: string;
   toolVersion: string;
+  /** The client id the run authenticates as, for the header (undefined when a token does not say). */
+  scannerClientId?: string;
   sink: SnapshotSink;
   /** What resources keep (allowListForRules of the run's rules); the built-in rules' list when absent. */
   allowList?: AllowList;
@@ -54,9 +57,10 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
     collectedAt: o.collectedAt,
     source: o.source,
     redaction: redactionRecord(allow),
+    ...(o.scannerClientId === undefined ? {} : { scanner: { clientId: o.scannerClientId } }),
   });
   const coverage: Partial<Record<KindName, KindCoverage>> = {};
-  const run = async (kind: KindName): Promise<void> => {
+  const run = async (kind: StoredKindName): Promise<void> => {
     try {
       coverage[kind] = await collectKind(kind, o, allow);
     } finally {
@@ -64,7 +68,7 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
     }
     o.onKindDone?.(kind, coverage[kind]);
   };
-  const unique = [...new Set(o.kinds)];
+  const unique = [...new Set(o.kinds.flatMap(storedKinds))];
   const limit = pLimit(o.kindConcurrency ?? 4);
   await Promise.all(unique.filter((k) => !KINDS[k].streamed).map((k) => limit(() => run(k))));
   for (const k of unique.filter((k) => KINDS[k].streamed)) await run(k);
@@ -72,7 +76,7 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
   return coverage;
 }
 
-async function collectKind(kind: KindName, o: CollectTenantOptions, allow: AllowList): Promise<KindCoverage> {
+async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow: AllowList): Promise<KindCoverage> {
   const tally = new KindTally(kind);
   let seen = 0;
   // Users are streamed in the millions and arrive once each from the export; every other kind is checked for repeats.

@@ -1,4 +1,4 @@
-import type { KindName } from '../model/kinds.js';
+import type { StoredKindName } from '../model/kinds.js';
 import type { Collector } from './collector.js';
 import { actionsCollector } from './collectors/actions-collector.js';
 import { clientsCollector } from './collectors/clients-collector.js';
@@ -11,7 +11,7 @@ import { bareListCollector, pagedCollector, singletonCollector } from './collect
 import { usersCollector, type ExportTiming } from './collectors/users-collector.js';
 
 /** Kind → collector: the one table that says how each kind is read. */
-export function collectorRegistry(timing?: ExportTiming): Record<KindName, Collector> {
+export function collectorRegistry(timing?: ExportTiming): Record<StoredKindName, Collector> {
   return {
     tenant: singletonCollector('tenant', '/tenants/settings'),
     clients: clientsCollector,

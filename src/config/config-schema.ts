@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { FAIL_ON_VALUES, severitySchema } from '../model/severity.js';
+import { FAIL_ON_VALUES, SEVERITIES } from '../model/severity.js';
 import { suppressionEntrySchema } from '../gate/suppression-schema.js';
+import { anyCaseEnum } from './any-case-enum.js';
 import { configDomainSchema, tenantListSchema } from './tenant-entry-schema.js';
+
+// Enum values in any case, as the flags take them (`failOn: High`); lower-cased on load.
+const severitySetting = anyCaseEnum(SEVERITIES);
 
 const paramValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
 export const ruleSettingSchema = z.strictObject({
   enabled: z.boolean().optional(),
-  severity: severitySchema.optional(),
+  severity: severitySetting.optional(),
   params: z.record(z.string(), paramValue).optional(),
 });
 
@@ -21,8 +25,8 @@ export const configSchema = z
     $schema: z.string().optional(),
     /** One tenant, used when neither --domain nor AUTH0_DOMAIN is given. */
     domain: configDomainSchema.optional(),
-    failOn: z.enum(FAIL_ON_VALUES).optional(),
-    minSeverity: severitySchema.optional(),
+    failOn: anyCaseEnum(FAIL_ON_VALUES).optional(),
+    minSeverity: severitySetting.optional(),
     /** More rule files or directories, relative to the config file. */
     rules_dirs: z.array(z.string()).optional(),
     rules: z.record(z.string(), ruleSettingSchema).optional(),

@@ -9,6 +9,20 @@ import { readsNotHeld } from '../redact/reads-not-held.js';
 import { KINDS, type KindName } from '../model/kinds.js';
 import type { SnapshotHeader, SnapshotStats } from '../snapshot/snapshot-format.js';
 import type { SnapshotSink } from './snapshot-sink.js';
+import { ruleKinds } from '../engine/rule-kinds.js';
+import type { AccessModel } from '../access/access-types.js';
+import type { CapabilityModel } from '../access/capability-model-schema.js';
+import { loadCapabilityModel } from '../access/load-capability-model.js';
+import { principalsCoverage } from '../access/principals-coverage.js';
+import { accessReadsNotHeld } from '../access/access-reads-not-held.js';
+
+export interface EvaluatingSinkOptions {
+  /**
+   * Build the effective-privilege model even when no rule reads principals (`auth0-scan access`, the HTML
+   * report); a model object replaces the shipped access/capabilities.yaml.
+   */
+  access?: boolean | CapabilityModel;
+}
 
 export interface EvaluatedSnapshot {
   header: SnapshotHeader;
@@ -16,6 +30,8 @@ export interface EvaluatedSnapshot {
   stats?: SnapshotStats;
   evaluation: Evaluation;
   counts: Partial<Record<KindName, number>>;
+  /** Present when the access model was built. */
+  access?: AccessModel;
 }
 
 /**
@@ -32,7 +48,10 @@ export class EvaluatingSink implements SnapshotSink {
   private readonly notHeld: SkippedRule[] = [];
 
   /** A rule reading a path the snapshot's header does not record is skipped, never passed on nothing. */
-  constructor(private readonly rules: readonly RuleSpec[]) {
+  constructor(
+    private readonly rules: readonly RuleSpec[],
+    private readonly options: EvaluatingSinkOptions = {},
+  ) {
     this.runnable = rules;
   }
 
@@ -59,10 +78,13 @@ export class EvaluatingSink implements SnapshotSink {
   }
 
   end(coverage: Partial<Record<KindName, KindCoverage>>, stats?: SnapshotStats): void {
-    const evaluated = this.ensureEvaluator().finish(coverage);
+    const evaluator = this.ensureEvaluator();
+    const evaluated = evaluator.finish(coverage);
     const skipped = [...evaluated.skipped, ...this.notHeld].sort((a, b) => compareText(a.ruleId, b.ruleId));
     const evaluation = { ...evaluated, skipped };
-    this.result = { header: this.requireHeader(), coverage, stats, evaluation, counts: this.counts };
+    const access = evaluator.accessModel();
+    const derived = access || this.readsPrincipals() ? { ...coverage, principals: principalsCoverage(access, coverage) } : coverage;
+    this.result = { header: this.requireHeader(), coverage: derived, stats, evaluation, counts: this.counts, ...(access ? { access } : {}) };
   }
 
   done(): EvaluatedSnapshot {
@@ -78,9 +100,23 @@ export class EvaluatingSink implements SnapshotSink {
         now: header.collectedAt,
         resources: this.resources,
         rules: this.runnable,
+        ...this.accessInput(header),
       });
     }
     return this.evaluator;
+  }
+
+  private readsPrincipals(): boolean {
+    return this.rules.some((r) => ruleKinds(r.file).includes('principals'));
+  }
+
+  private accessInput(header: SnapshotHeader): { access?: { model: CapabilityModel; scannerClientId?: string; notHeld?: readonly string[] } } {
+    const wanted = this.options.access ?? false;
+    if (wanted === false && !this.readsPrincipals()) return {};
+    const model = typeof wanted === 'object' ? wanted : loadCapabilityModel();
+    const scanner = header.scanner?.clientId;
+    const notHeld = accessReadsNotHeld(allowListOfRecord(header.redaction));
+    return { access: { model, ...(scanner === undefined ? {} : { scannerClientId: scanner }), ...(notHeld.length > 0 ? { notHeld } : {}) } };
   }
 
   private requireHeader(): SnapshotHeader {

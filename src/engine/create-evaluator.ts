@@ -18,6 +18,10 @@ import { allowListForRules } from '../redact/allow-list-for-rules.js';
 import { filterEvidence, filterSubject } from '../redact/filter-evidence.js';
 import { SampleKeeper } from './sample-keeper.js';
 import { tenantBindings } from './tenant-bindings.js';
+import { createAccessBuilder } from '../access/access-builder.js';
+import type { AccessModel } from '../access/access-types.js';
+import type { CapabilityModel } from '../access/capability-model-schema.js';
+import { principalsCoverage } from '../access/principals-coverage.js';
 
 export interface RuleSpec {
   file: RuleFile;
@@ -31,6 +35,11 @@ export interface EvaluatorInput {
   /** Every kind except the streamed ones (users), fully in memory. */
   resources: Partial<Record<KindName, readonly Resource[]>>;
   rules: readonly RuleSpec[];
+  /**
+   * Builds the effective-privilege model (the derived `principals` kind) with this capability model. Without it,
+   * rules on principals are skipped as not computed.
+   */
+  access?: { model: CapabilityModel; scannerClientId?: string; notHeld?: readonly string[] };
 }
 
 export interface Evaluator {
@@ -38,6 +47,8 @@ export interface Evaluator {
   add(kind: KindName, resource: Resource): void;
   /** Coverage is final only once collection or reading has ended; rules whose kinds are not ok are skipped. */
   finish(coverage: Partial<Record<KindName, KindCoverage>>): Evaluation;
+  /** The access model, once `finish` has run (when `access` was given). */
+  accessModel(): AccessModel | undefined;
 }
 
 const SAMPLE_SIZE = 10;
@@ -66,7 +77,20 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
     }
     return result.rule;
   });
-  const ctx = memoryContext(input.resources, now);
+  // The derived kind joins the in-memory kinds when finish has built it, before any rule is evaluated.
+  const resources: Partial<Record<KindName, readonly Resource[]>> = { ...input.resources };
+  const ctx = memoryContext(resources, now);
+  const builder = input.access
+    ? createAccessBuilder({
+        tenant: input.tenant,
+        now: input.now,
+        resources: input.resources,
+        model: input.access.model,
+        ...(input.access.scannerClientId === undefined ? {} : { scannerClientId: input.access.scannerClientId }),
+        ...(input.access.notHeld === undefined ? {} : { notHeld: input.access.notHeld }),
+      })
+    : undefined;
+  let access: AccessModel | undefined;
   // Findings pass through the snapshot's filter whatever data the evaluator was given (see makeFinding).
   const allow = allowListForRules(input.rules.map((r) => r.file));
   const streamed = new Map<KindName, SummaryState[]>();
@@ -79,6 +103,7 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
 
   return {
     add(kind, resource) {
+      if (kind === 'users') builder?.addUser(resource);
       for (const state of streamed.get(kind) ?? []) {
         const j = judgeResource(state.rule, resource, ctx);
         if (j.outcome === 'not_judged') state.notJudged.offer(notJudgedEntry(kind, resource, j.reason));
@@ -87,7 +112,13 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
         state.sample.offer(resourceId(kind, resource));
       }
     },
-    finish(coverage) {
+    finish(given) {
+      let coverage = given;
+      if (builder) {
+        access = builder.finish(given);
+        resources.principals = access.principals as unknown as Resource[];
+      }
+      if (builder || rules.some((r) => r.kinds.includes('principals'))) coverage = { ...given, principals: principalsCoverage(access, given) };
       const findings: Finding[] = [];
       const skipped: SkippedRule[] = [];
       const notJudged: NotJudgedRule[] = [];
@@ -107,7 +138,7 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
           if (nj) notJudged.push(nj);
           continue;
         }
-        findings.push(...evaluateInMemory(rule, input.resources[rule.kind] ?? [], ctx, domain, keeper, allow));
+        findings.push(...evaluateInMemory(rule, resources[rule.kind] ?? [], ctx, domain, keeper, allow));
         const nj = keeper.result();
         if (nj) notJudged.push(nj);
       }
@@ -116,6 +147,7 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
       notJudged.sort((a, b) => compareText(a.ruleId, b.ruleId));
       return { tenant: { domain }, findings, skipped, ...(notJudged.length > 0 ? { notJudged } : {}), rulesEvaluated: evaluated };
     },
+    accessModel: () => access,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { KindName } from '../model/kinds.js';
+import { storedKinds, type KindName, type StoredKindName } from '../model/kinds.js';
 import type { RuleFile } from '../rules/rule-schema.js';
 import { collectKinds, type TenantBindings } from './compile-rule.js';
 
@@ -15,7 +15,7 @@ export function ruleKinds(file: RuleFile): KindName[] {
   return [...kinds];
 }
 
-/** The kinds a set of rules reads, without repeats: what collection must fetch and `scopes` must ask for. */
-export function kindsForRules(files: readonly RuleFile[]): KindName[] {
-  return [...new Set(files.flatMap(ruleKinds))];
+/** The stored kinds a set of rules reads, without repeats: what collection must fetch and `scopes` must ask for. */
+export function kindsForRules(files: readonly RuleFile[]): StoredKindName[] {
+  return [...new Set(files.flatMap(ruleKinds).flatMap(storedKinds))];
 }

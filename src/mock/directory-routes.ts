@@ -1,11 +1,13 @@
-import { notFound } from './api-error.js';
+import { ApiError, notFound } from './api-error.js';
 import { arraySource, paginate, RECORDS_CAP, USERS_CAP, type ListSource } from './paginate.js';
 import { pick, projectFields } from './project-fields.js';
+import { boolParam, listParam } from './query-params.js';
 import { anyOf, ok, type Route, type RouteContext } from './route-types.js';
 import type { TenantData } from './tenant-data.js';
 import type { Item } from './user-store.js';
 
 const MEMBER_FIELDS = ['user_id', 'email', 'name', 'picture'];
+const MEMBER_ROLES_SCOPE = 'read:organization_member_roles';
 
 /** Role users and org members are served as short user profiles, resolved lazily (ids may be generated users). */
 function memberSource(data: TenantData, ids: readonly string[]): ListSource {
@@ -33,6 +35,27 @@ function listUsers(c: RouteContext) {
   };
   const spec = { key: 'users', offset: { defaultPerPage: 50, cap: USERS_CAP, withLength: true }, checkpoint: false as const };
   return ok(paginate(c.query, source, spec, { totalDrift: c.totalDrift }));
+}
+
+/**
+ * Organization members as the API lists them: every field but `roles` unless `fields` names some; `roles` (the
+ * member's roles in this organization, `[]` when none) only when asked for, and only with its own scope.
+ */
+function orgMemberSource(c: RouteContext, orgId: string): ListSource {
+  const ids = c.data.orgMembers.get(orgId) ?? [];
+  const fields = listParam(c.query, 'fields');
+  const withRoles = fields?.includes('roles') === true && boolParam(c.query, 'include_fields', true);
+  if (withRoles && !c.scopes.has(MEMBER_ROLES_SCOPE)) throw new ApiError(403, `Insufficient scope, expected any of: ${MEMBER_ROLES_SCOPE}`, 'insufficient_scope');
+  const roles = c.data.orgMemberRoles.get(orgId);
+  const base = memberSource(c.data, ids);
+  return {
+    count: base.count,
+    slice: (start, end) =>
+      base.slice(start, end).map((member) => {
+        const item = withRoles ? { ...member, roles: roles?.get(String(member['user_id'])) ?? [] } : member;
+        return fields ? projectFields(item, c.query) : item;
+      }),
+  };
 }
 
 export function roleOr404(c: RouteContext): string {
@@ -93,9 +116,8 @@ export const DIRECTORY_ROUTES: Route[] = [
     kind: 'organizations',
     scopes: anyOf('read:organization_members'),
     handle: (c) => {
-      const ids = c.data.orgMembers.get(orgOr404(c)) ?? [];
       const spec = { key: 'members', offset: { defaultPerPage: 50, cap: RECORDS_CAP }, checkpoint: { defaultTake: 50, maxTake: 100 } };
-      return ok(paginate(c.query, memberSource(c.data, ids), spec));
+      return ok(paginate(c.query, orgMemberSource(c, orgOr404(c)), spec));
     },
   },
   {

@@ -25,6 +25,8 @@ export interface TenantData {
   roleUsers: Map<string, string[]>;
   organizations: Item[];
   orgMembers: Map<string, string[]>;
+  /** Per organization, each member's roles there (members without a role are absent). */
+  orgMemberRoles: Map<string, Map<string, Item[]>>;
   orgConnections: Map<string, Item[]>;
   users: UserStore;
   actions: Item[];
@@ -94,8 +96,9 @@ export function buildTenantData(t: MockTenant): TenantData {
       ]),
     ),
     roleUsers: new Map(roles.map((r) => [r.id, r.users ?? []])),
-    organizations: orgs.map((o) => omit(o, ['members', 'enabled_connections'])),
+    organizations: orgs.map((o) => omit(o, ['members', 'member_roles', 'enabled_connections'])),
     orgMembers: new Map(orgs.map((o) => [o.id, o.members ?? []])),
+    orgMemberRoles: new Map(orgs.map((o) => [o.id, new Map((o.member_roles ?? []).map((m) => [m.user_id, m.roles]))])),
     orgConnections: new Map(
       orgs.map((o) => [
         o.id,

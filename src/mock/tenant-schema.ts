@@ -64,6 +64,8 @@ const shape = {
     id,
     name: z.string(),
     members: ids,
+    // Served as each member's `roles` when asked with fields=roles (and read:organization_member_roles).
+    member_roles: z.array(z.strictObject({ user_id: id, roles: z.array(z.looseObject({ id, name: z.string() })) })).optional(),
     enabled_connections: z.array(z.looseObject({ connection_id: id })).optional(),
   }),
   users: listOf('user_id', { user_id: id }),

@@ -25,8 +25,14 @@ export const KIND_NAMES = [
   'breached_password_detection',
   'bot_detection',
   'risk_assessment',
+  'principals',
 ] as const;
 export type KindName = (typeof KIND_NAMES)[number];
+
+/** Kinds computed from other kinds in the pure middle (never collected, never in a snapshot). */
+export type DerivedKindName = 'principals';
+export type StoredKindName = Exclude<KindName, DerivedKindName>;
+export const STORED_KIND_NAMES: readonly StoredKindName[] = KIND_NAMES.filter((k): k is StoredKindName => k !== 'principals');
 
 export interface KindInfo {
   /** A single object per tenant (settings); its resource id is the kind name. */
@@ -39,6 +45,8 @@ export interface KindInfo {
   scopes: readonly string[];
   /** Streamed rather than held in memory: rules may iterate it but not count or look it up. */
   streamed?: boolean;
+  /** Derived from these kinds (the access model): collecting it means collecting them. */
+  derivedFrom?: readonly StoredKindName[];
 }
 
 const list = (idField: string, scopes: string[], nameField = 'name'): KindInfo => ({
@@ -57,7 +65,8 @@ export const KINDS: Readonly<Record<KindName, KindInfo>> = {
   resource_servers: list('id', ['read:resource_servers']),
   connections: list('id', ['read:connections', 'read:connections_options']),
   roles: list('id', ['read:roles', 'read:users']),
-  organizations: list('id', ['read:organizations', 'read:organization_members', 'read:organization_connections']),
+  // read:organization_member_roles: only the members' roles are withheld without it (the kind stays ok).
+  organizations: list('id', ['read:organizations', 'read:organization_members', 'read:organization_member_roles', 'read:organization_connections']),
   // Named by id only: a display name would be a person's email or name, which snapshots do not keep (SECURITY.md).
   users: { singleton: false, idField: 'user_id', scopes: ['read:users'], streamed: true },
   actions: list('id', ['read:actions']),
@@ -74,7 +83,21 @@ export const KINDS: Readonly<Record<KindName, KindInfo>> = {
   breached_password_detection: single(ATTACK),
   bot_detection: single(ATTACK),
   risk_assessment: single(ATTACK),
+  // The effective-privilege model (src/access): one resource per principal, built after the users have streamed.
+  principals: {
+    singleton: false,
+    idField: 'id',
+    nameField: 'name',
+    scopes: [],
+    derivedFrom: ['tenant', 'clients', 'client_grants', 'resource_servers', 'roles', 'organizations', 'users', 'actions', 'rules', 'hooks'],
+  },
 };
+
+/** The stored kinds a kind stands for: itself, or what it is derived from. */
+export function storedKinds(kind: KindName): StoredKindName[] {
+  const from = KINDS[kind].derivedFrom;
+  return from ? [...from] : [kind as StoredKindName];
+}
 
 export function isKindName(name: string): name is KindName {
   return (KIND_NAMES as readonly string[]).includes(name);
@@ -98,6 +121,6 @@ export function resourceName(kind: KindName, resource: Record<string, unknown>):
 /** Union of the read scopes needed to collect these kinds, sorted. */
 export function scopesFor(kinds: Iterable<KindName>): string[] {
   const out = new Set<string>();
-  for (const k of kinds) for (const s of KINDS[k].scopes) out.add(s);
+  for (const k of kinds) for (const stored of storedKinds(k)) for (const s of KINDS[stored].scopes) out.add(s);
   return [...out].sort();
 }

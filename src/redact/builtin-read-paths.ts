@@ -186,4 +186,15 @@ export const BUILTIN_READ_PATHS: Readonly<Partial<Record<KindName, readonly stri
   risk_assessment: [
     'enabled',
   ],
+  principals: [
+    'capabilities',
+    'nativeId',
+    'takeover',
+    'traits.authentication',
+    'traits.blocked',
+    'traits.firstParty',
+    'traits.isScanner',
+    'traits.mfaEnrolled',
+    'type',
+  ],
 };

@@ -40,12 +40,18 @@ const PLAIN_FIELDS: Partial<Record<KindName, ReadonlySet<string>>> = {
   clients: new Set(['token_endpoint_auth_method', 'client_authentication_methods']),
 };
 
+/** Names of secrets, not their values: the access model tells Management API credentials kept in code by them. */
+const SECRET_NAME_PATHS: Partial<Record<KindName, readonly (readonly string[])[]>> = {
+  actions: [['secrets', '*', 'name'], ['deployed_version', 'secrets', '*', 'name']],
+};
+
 /**
  * Classifies the string at `path` (keys and array indices from the resource's root) of a resource of `kind`.
  * Everything kept in a snapshot or a report passes here, so an allow-list entry can never carry a secret out:
  * at worst it keeps the fact that a value is present.
  */
 export function classifyPath(kind: KindName, path: readonly string[]): PathClass {
+  if ((SECRET_NAME_PATHS[kind] ?? []).some((p) => matches(p, path))) return 'plain';
   if (path.some((s) => SECRET_SUBTREES.has(s))) return 'secret';
   if (kind === 'log_streams' && path[0] === 'sink' && path.length > 1 && !PLAIN_SINK_KEYS.has(path[1] as string)) return 'secret';
   if ((CODE_PATHS[kind] ?? []).some((p) => matches(p, path))) return 'code';

@@ -7,7 +7,7 @@ import type { PathSpec } from './path-spec.js';
  */
 const JOINS: Partial<Record<KindName, readonly string[]>> = {
   roles: ['permissions', 'users'],
-  organizations: ['members', 'enabled_connections'],
+  organizations: ['members', 'member_roles', 'enabled_connections'],
   connections: ['enabled_clients'],
   actions: ['bound_triggers'],
   email_provider: ['configured'],

@@ -12,7 +12,7 @@ export const KNOWN_FIELDS: Record<KindName, readonly string[]> = {
   resource_servers: ['allow_offline_access', 'allow_online_access', 'allow_online_access_with_ephemeral_sessions', 'authorization_details', 'authorization_policy', 'client_id', 'consent_policy', 'enforce_policies', 'id', 'identifier', 'is_system', 'name', 'proof_of_possession', 'scopes', 'signing_alg', 'signing_secret', 'skip_consent_for_verifiable_first_party_clients', 'subject_type_authorization', 'token_dialect', 'token_encryption', 'token_lifetime', 'token_lifetime_for_web'],
   connections: ['authentication', 'connected_accounts', 'cross_app_access_requesting_app', 'cross_app_access_resource_app', 'display_name', 'enabled_clients', 'id', 'is_domain_connection', 'metadata', 'name', 'options', 'provisioning_ticket_url', 'realms', 'show_as_button', 'strategy'],
   roles: ['description', 'id', 'name', 'owner_id', 'permissions', 'type', 'users'],
-  organizations: ['branding', 'client', 'display_name', 'enabled_connections', 'id', 'is_app_entitlement_active', 'members', 'metadata', 'name', 'third_party_client_access', 'token_quota'],
+  organizations: ['branding', 'client', 'display_name', 'enabled_connections', 'id', 'is_app_entitlement_active', 'member_roles', 'members', 'metadata', 'name', 'third_party_client_access', 'token_quota'],
   users: ['app_metadata', 'blocked', 'created_at', 'email', 'email_verified', 'family_name', 'given_name', 'identities', 'last_ip', 'last_login', 'last_password_reset', 'logins_count', 'multifactor', 'multifactor_last_modified', 'name', 'nickname', 'phone_number', 'phone_verified', 'picture', 'updated_at', 'user_id', 'user_metadata', 'username'],
   actions: ['all_changes_deployed', 'bound_triggers', 'code', 'created_at', 'current_version', 'dependencies', 'deployed_version', 'id', 'modules', 'name', 'runtime', 'secrets', 'status', 'supported_triggers', 'updated_at'],
   rules: ['enabled', 'id', 'name', 'order', 'script', 'stage'],
@@ -28,4 +28,5 @@ export const KNOWN_FIELDS: Record<KindName, readonly string[]> = {
   breached_password_detection: ['admin_notification_frequency', 'enabled', 'method', 'shields', 'stage'],
   bot_detection: ['allowlist', 'bot_detection_level', 'challenge_password_policy', 'challenge_password_reset_policy', 'challenge_passwordless_policy', 'monitoring_mode_enabled'],
   risk_assessment: ['enabled'],
+  principals: ['capabilities', 'id', 'name', 'nativeId', 'paths', 'takeover', 'traits', 'type'],
 };

@@ -1,10 +1,13 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadCapabilityModel } from '../access/load-capability-model.js';
+import { renderCapabilityDocs } from '../docs/render-capability-docs.js';
 import { renderRuleDocs } from '../docs/render-rule-docs.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
 
 const root = process.argv[2] ?? '.';
 const docs = renderRuleDocs(loadRuleSet().map((r) => r.file));
+docs.set('docs/capabilities.md', renderCapabilityDocs(loadCapabilityModel()));
 const pagesDir = join(root, 'docs/rules');
 mkdirSync(pagesDir, { recursive: true });
 for (const f of readdirSync(pagesDir)) if (f.endsWith('.md')) rmSync(join(pagesDir, f));

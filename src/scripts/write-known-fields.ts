@@ -35,6 +35,8 @@ if (real !== undefined && existsSync(real)) {
   const routes = (JSON.parse(readFileSync(real, 'utf8')) as { routes: Record<string, { items?: unknown; body?: unknown }> }).routes;
   for (const [route, kind] of Object.entries(ROUTES)) addAll(kind, routes[route]?.items ?? routes[route]?.body);
 }
+// The derived kind has a fixed shape (src/access/access-types.ts Principal), not one seen in data.
+for (const f of ['id', 'type', 'nativeId', 'name', 'capabilities', 'takeover', 'paths', 'traits']) fields.get('principals')?.add(f);
 for (const kind of KIND_NAMES) for (const p of BUILTIN_READ_PATHS[kind] ?? []) fields.get(kind)?.add(p.replace(/\?$/, '').split('.')[0] ?? '');
 
 const body = KIND_NAMES.map((k) => `  ${k}: [${[...(fields.get(k) ?? [])].filter((f) => f !== '').sort().map((f) => `'${f}'`).join(', ')}],`).join('\n');

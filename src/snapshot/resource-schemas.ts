@@ -10,6 +10,8 @@ import type { KindName } from '../model/kinds.js';
 const id = z.string().min(1);
 const strs = z.array(z.string()).nullish();
 const single = z.looseObject({});
+/** Organization roles per member (only members holding one); absent when the token could not read them. */
+const memberRoles = z.array(z.looseObject({ user_id: id, roles: z.array(z.looseObject({ id, name: z.string().nullish() })) })).optional();
 
 export const RESOURCE_SCHEMAS: Record<KindName, z.ZodType<Record<string, unknown>>> = {
   tenant: single,
@@ -18,7 +20,7 @@ export const RESOURCE_SCHEMAS: Record<KindName, z.ZodType<Record<string, unknown
   resource_servers: z.looseObject({ id }),
   connections: z.looseObject({ id, enabled_clients: strs }),
   roles: z.looseObject({ id, users: strs }),
-  organizations: z.looseObject({ id, members: strs }),
+  organizations: z.looseObject({ id, members: strs, member_roles: memberRoles }),
   users: z.looseObject({ user_id: id }),
   actions: z.looseObject({ id, bound_triggers: strs }),
   rules: z.looseObject({ id }),
@@ -34,4 +36,6 @@ export const RESOURCE_SCHEMAS: Record<KindName, z.ZodType<Record<string, unknown
   breached_password_detection: single,
   bot_detection: single,
   risk_assessment: single,
+  // Never read from a snapshot (it is derived): the shape is src/access/access-types.ts.
+  principals: z.looseObject({ id }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kindCoverageSchema } from '../model/coverage.js';
-import { KIND_NAMES } from '../model/kinds.js';
+import { STORED_KIND_NAMES } from '../model/kinds.js';
 import { redactionRecordSchema } from '../redact/allow-list-record.js';
 
 export const SNAPSHOT_FORMAT = 'auth0-scan-snapshot';
@@ -16,10 +16,15 @@ export const snapshotHeaderSchema = z.strictObject({
   source: z.enum(['live', 'demo', 'file']).default('live'),
   /** The allow-list the resources were redacted with; absent in snapshots written before there was one. */
   redaction: redactionRecordSchema.optional(),
+  /**
+   * The application the scanner read the tenant as (never its secret), so the privilege model can tell the
+   * scanner's own grant from another principal's; absent when unknown (an opaque token) and in older snapshots.
+   */
+  scanner: z.strictObject({ clientId: z.string().min(1) }).optional(),
 });
 export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 
-export const snapshotRecordSchema = z.strictObject({ kind: z.enum(KIND_NAMES), data: z.record(z.string(), z.unknown()) });
+export const snapshotRecordSchema = z.strictObject({ kind: z.enum(STORED_KIND_NAMES), data: z.record(z.string(), z.unknown()) });
 
 export const collectionStatsSchema = z.strictObject({
   requests: z.number().int().nonnegative(),
@@ -31,7 +36,7 @@ export type SnapshotStats = z.infer<typeof collectionStatsSchema>;
 
 export const snapshotEndSchema = z.strictObject({
   end: z.literal(true),
-  coverage: z.partialRecord(z.enum(KIND_NAMES), kindCoverageSchema),
+  coverage: z.partialRecord(z.enum(STORED_KIND_NAMES), kindCoverageSchema),
   stats: collectionStatsSchema.optional(),
 });
 export type SnapshotEnd = z.infer<typeof snapshotEndSchema>;

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import type { KindName } from '../model/kinds.js';
+import type { KindName, StoredKindName } from '../model/kinds.js';
 import { formatIssue } from '../rules/format-issue.js';
 import { formatDocPath } from '../rules/source-document.js';
 import type { SnapshotSink } from '../core/snapshot-sink.js';
@@ -39,7 +39,7 @@ export async function readSnapshot(path: string, sink: SnapshotSink, allow: Allo
   let state: 'header' | 'body' | 'done' = 'header';
   // A resource this version cannot read (a snapshot from another version, or edited by hand) is kept out of
   // evaluation and named in its kind's coverage, as during collection: it never fails the whole snapshot.
-  const rejected = new Map<KindName, { entries: NotUnderstood[]; n: number }>();
+  const rejected = new Map<StoredKindName, { entries: NotUnderstood[]; n: number }>();
   const seen = new Map<KindName, number>();
   let recorded: AllowList | undefined;
   const fail = (message: string): never => {
@@ -68,7 +68,7 @@ export async function readSnapshot(path: string, sink: SnapshotSink, allow: Allo
       if (value !== null && typeof value === 'object' && 'end' in value) {
         const end = check(snapshotEndSchema, value, fail, 'end record');
         // The counts are the file's own account of what it holds: a record lost, added or edited out is a damaged file.
-        for (const kind of new Set([...Object.keys(end.coverage), ...seen.keys()]) as Set<KindName>) {
+        for (const kind of new Set([...Object.keys(end.coverage), ...seen.keys()]) as Set<StoredKindName>) {
           const announced = end.coverage[kind]?.count ?? 0;
           const read = seen.get(kind) ?? 0;
           if (announced !== read) fail(`end record: ${kind} counts ${announced} resource(s) but the file holds ${read}`);

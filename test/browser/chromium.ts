@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium (`apt-get install -y chromium`); CHROMIUM_PATH names another build. Nothing is downloaded. */
@@ -30,8 +31,20 @@ export interface PageLog {
   cspViolations: () => Promise<string[]>;
 }
 
-/** Opens a report from disk, as a person would (file://), and waits until its script has drawn it. */
-export async function openReport(browser: Browser, file: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; log: PageLog }> {
+/** The page stayed inert: no console error, uncaught error, dialog, request or policy violation. */
+export async function expectQuietPage(log: PageLog): Promise<void> {
+  expect(log.consoleErrors).toEqual([]);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.dialogs).toEqual([]);
+  expect(log.requests).toEqual([]);
+  expect(await log.cspViolations()).toEqual([]);
+}
+
+/**
+ * Opens a report from disk, as a person would (file://), and waits until its script has drawn it (`ready`: a page
+ * without script, such as `access --format html`, names an element of its own).
+ */
+export async function openReport(browser: Browser, file: string, viewport = { width: 1280, height: 900 }, ready = 'html[data-ready="true"]'): Promise<{ page: Page; log: PageLog }> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-US', timezoneId: 'UTC' });
   const page = await context.newPage();
   const url = pathToFileURL(file).href;
@@ -62,6 +75,6 @@ export async function openReport(browser: Browser, file: string, viewport = { wi
     content: "window.cspViolations = []; document.addEventListener('securitypolicyviolation', function (e) { window.cspViolations.push(e.violatedDirective + ': ' + e.blockedURI); });",
   });
   await page.goto(url);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
+  await page.waitForSelector(ready, { timeout: 10_000 });
   return { page, log };
 }

@@ -11,7 +11,7 @@ import { REAL_SCANNER, readRealTenantFile, realTenantAsMock, realTenantAvailable
 import { makeTempDir, removeTempDir } from '../e2e/temp-dir.js';
 import { fakeTerminal } from '../fake-terminal.js';
 import { aReport, aRuleDoc, ruleDocs } from '../report-builders.js';
-import { chromiumMissing, launchChromium, openReport, type PageLog } from './chromium.js';
+import { chromiumMissing, expectQuietPage, launchChromium, openReport } from './chromium.js';
 import { HOSTILE, hostileReport, manyRuleFindings, reportSeries } from './report-fixtures.js';
 
 const missing = chromiumMissing();
@@ -42,13 +42,6 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', {
     removeTempDir(dir);
   });
 
-  const quiet = async (log: PageLog) => {
-    expect(log.consoleErrors).toEqual([]);
-    expect(log.pageErrors).toEqual([]);
-    expect(log.dialogs).toEqual([]);
-    expect(log.requests).toEqual([]);
-    expect(await log.cspViolations()).toEqual([]);
-  };
   /** Code run in the page is text: the tests compile without the DOM's types. */
   const attributes = (page: Page, selector: string, name: string) =>
     page.evaluate<string[]>(`Array.from(document.querySelectorAll(${JSON.stringify(selector)}), (e) => e.getAttribute(${JSON.stringify(name)}))`);
@@ -75,7 +68,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', {
 
   it('opens the demo report from disk with no request, no console error and every finding of the JSON', async () => {
     const { page, log } = await openReport(browser, demoHtml);
-    await quiet(log);
+    await expectQuietPage(log);
     expect((await fingerprints(page)).sort()).toEqual(demo.findings.map((f) => f.fingerprint).sort());
     expect(await page.locator('#score-value').textContent()).toBe(demo.summary.score ? String(demo.summary.score.value) : 'n/a');
     expect(await page.locator('section.rule').count()).toBe(new Set(demo.findings.map((f) => f.ruleId)).size);
@@ -115,7 +108,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', {
     expect(await page.locator('#filter-summary').textContent()).toBe(`Showing ${await visibleRows(page)} of ${total} findings`);
     await page.locator('#filter-text').fill('no such text anywhere 0xdeadbeef');
     expect(await visibleRows(page)).toBe(0);
-    await quiet(log);
+    await expectQuietPage(log);
     await page.close();
   });
 
@@ -123,7 +116,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', {
     const findings = manyRuleFindings(1000);
     const file = await reportCommand('thousand', [{ ...aReport({ findings }), startedAt: '2026-01-01T00:00:00.000Z' }]);
     const { page, log } = await openReport(browser, file);
-    await quiet(log);
+    await expectQuietPage(log);
     const shown = await fingerprints(page);
     expect(shown).toHaveLength(1000);
     expect(new Set(shown)).toEqual(new Set(findings.map((f) => f.fingerprint)));
@@ -135,7 +128,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', {
     const other = { ...aReport({ findings: manyRuleFindings(7) }), startedAt: '2026-03-01T00:00:00.000Z' };
     const file = await reportCommand('tenants', [...series, other]);
     const { page, log } = await openReport(browser, file);
-    await quiet(log);
+    await expectQuietPage(log);
     // Opens on the comparison: one row per tenant, nothing of either tenant's findings yet.
     expect(await page.locator('table.compare tbody tr').count()).toBe(2);
     expect(await page.locator('tr.finding').count()).toBe(0);
@@ -149,7 +142,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', {
     await page.locator('#tenant-select').selectOption('-1');
     await page.locator('button[data-show-tenant="1"]').click();
     expect(await page.locator('tr.finding').count()).toBe(7);
-    await quiet(log);
+    await expectQuietPage(log);
     await page.close();
   });
 
@@ -161,7 +154,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', {
     // Hovering and clicking where the payloads are would fire any handler that got in.
     for (const row of await page.locator('tr.finding').all()) await row.hover();
     await page.locator('.ev summary').first().click();
-    await quiet(log);
+    await expectQuietPage(log);
     expect(await page.evaluate<unknown>('window.pwned')).toBeUndefined();
     expect(await page.locator('img, iframe, object, embed, [onerror], [onmouseover]').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(2);
@@ -191,7 +184,7 @@ describe.skipIf(missing !== undefined)('the HTML report in headless Chromium', {
   it('saves the screenshot docs/ shows (the demo tenant over three scans, fixed dates)', async () => {
     const file = await reportCommand('screenshot', reportSeries(demo));
     const { page, log } = await openReport(browser, file, { width: 1280, height: 1500 });
-    await quiet(log);
+    await expectQuietPage(log);
     mkdirSync(join(REPO_ROOT, 'docs/images'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, animations: 'disabled', caret: 'hide' });
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);

@@ -147,8 +147,8 @@ describe('diff of two snapshots', { timeout: 30_000 }, () => {
     }
     const table = await cli(['diff', 'a.ndjson', 'c.ndjson']);
     expect(table.stdout).toMatch(/ {4}code: changed \(value hidden\)\n/);
-    // No rule reads an action's `secrets`: the reader's allow-list drops them, so the diff has nothing to say.
-    expect(table.stdout).not.toMatch(/secrets:/);
+    // The access model reads an action's secret names (never values): the change is named, its value hidden.
+    expect(table.stdout).toMatch(/ {4}secrets: changed \(value hidden\)\n/);
   });
 
   it('rejects --fail-on-new, a report against a snapshot, and unreadable input with one line (exit 2)', async () => {

@@ -117,7 +117,7 @@ describe('examples/gitlab-ci.yml', () => {
   it('builds from source on Node 24 in the alternative job, without dev dependencies at scan time', () => {
     const job = jobs['.auth0-scan-from-source'];
     expect(job?.image).toBe('node:24-slim');
-    expect(job?.before_script?.join('\n')).toContain('npm ci --ignore-scripts --no-audit --no-fund && npm run build && npm prune --omit=dev');
+    expect(job?.before_script?.join('\n')).toContain('npm ci --ignore-scripts --no-audit --no-fund && npm run build && npm prune --omit=dev --ignore-scripts');
   });
 
   it('writes the JUnit report it declares, and fails on the demo findings (its script run against the mock)', async () => {

@@ -51,7 +51,8 @@ const rule = (id: string, condition: string): string =>
 
 describe.concurrent('malformed inputs: exit 2, one line naming the file, no stack trace, no output file', { timeout: 60_000 }, () => {
   it('a snapshot cut in the middle of a line names the file and the line', async () => {
-    const cut = snapshotText.indexOf('\n', 3000) - 40;
+    // Past the header, which holds the whole redaction record: a cut inside a resource line.
+    const cut = snapshotText.indexOf('\n', snapshotText.indexOf('\n') + 3000) - 40;
     const line = snapshotText.slice(0, cut).split('\n').length;
     expect(line).toBeGreaterThan(1);
     await expectRejected({ 'cut.ndjson': snapshotText.slice(0, cut) }, ['--snapshot', 'cut.ndjson'], [`cut.ndjson:${line}`]);

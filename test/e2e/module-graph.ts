@@ -37,5 +37,6 @@ export function walkModules(entries: readonly string[]): ModuleGraph {
 
 /** True for what tsc emits for a file of types only: no code anyone could run. */
 export function isTypeOnlyModule(file: string): boolean {
-  return readFileSync(file, 'utf8').trim() === 'export {};';
+  // tsc keeps a type-only module's leading doc comment above its empty export.
+  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').trim() === 'export {};';
 }

@@ -46,7 +46,7 @@ let prefix: string;
 let install: SpawnSyncReturns<string>;
 beforeAll(() => {
   root = makeTempDir('tarball');
-  // --ignore-scripts: no `prepare` rebuild of the shared dist/ while other tests read it (`npm test` built it).
+  // --ignore-scripts: no `prepack` rebuild of the shared dist/ while other tests read it (`npm test` built it).
   const pack = run('npm', ['pack', '--ignore-scripts', '--pack-destination', root, '--json'], REPO_ROOT);
   if (pack.status !== 0) throw new Error(`npm pack failed: ${describeRun(pack)}`);
   tarball = join(root, (JSON.parse(pack.stdout) as { filename: string }[])[0]?.filename ?? '');
@@ -112,11 +112,18 @@ describe('the tarball installed globally (npm install -g --prefix)', () => {
   it('installs without rebuilding: the shipped dist/ is used as it is, and no dev dependency is installed', () => {
     expect(install.status, describeRun(install)).toBe(0);
     const installed = join(prefix, 'lib/node_modules/auth0-scan');
-    // A `prepare` build could not have succeeded: the tarball has no sources and no compiler is installed.
+    // A build could not have succeeded: the tarball has no sources and no compiler is installed.
     expect(readdirSync(installed)).not.toContain('src');
     expect(readdirSync(join(installed, 'node_modules'))).not.toContain('typescript');
     expect(readdirSync(join(installed, 'node_modules'))).toContain('zod');
     expect(readFileSync(join(installed, 'dist/cli/main.js'), 'utf8')).toBe(readFileSync(join(unpacked, 'package/dist/cli/main.js'), 'utf8'));
+  });
+
+  it('has no install-time script, so npm (11 and later) asks no one to approve one', () => {
+    const packed = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    // `prepare` counts as an install script for a tarball or git install; the clone builds in "dependencies" instead.
+    expect(Object.keys(packed.scripts ?? {}).filter((s) => ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'].includes(s))).toEqual([]);
+    expect(install.stderr).not.toMatch(/install-scripts|allowScripts|allow-scripts/);
   });
 
   it('runs the demo scan from the installed binary: exit 1 on findings, a valid JSON report on stdout', () => {

@@ -20,3 +20,10 @@ export function reportSchemaErrors(doc: unknown): string[] {
 export function sarifSchemaErrors(doc: unknown): string[] {
   return validateSarifDoc(doc) ? [] : describeErrors(validateSarifDoc.errors);
 }
+
+const validateAccessDoc = new Ajv2020({ allErrors: true, validateFormats: false }).compile(readJson('../../schemas/access.schema.json') as object);
+
+/** Schema errors of an `access --format json` document against schemas/access.schema.json; [] when valid. */
+export function accessSchemaErrors(doc: unknown): string[] {
+  return validateAccessDoc(doc) ? [] : describeErrors(validateAccessDoc.errors);
+}

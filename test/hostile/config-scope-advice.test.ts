@@ -54,7 +54,7 @@ describe('a hostile 403 message never becomes advice to grant write or key scope
     const err = new ApiError({ status: 403, request: 'GET /organizations', errorCode: 'insufficient_scope', apiMessage: HOSTILE_403 });
     const c = classifyFailure('organizations', err, ['read:tenant_settings']);
     expect(c.status).toBe('forbidden');
-    expect(c.missingScopes).toEqual(['read:organizations', 'read:organization_members', 'read:organization_connections']);
+    expect(c.missingScopes).toEqual(['read:organizations', 'read:organization_members', 'read:organization_member_roles', 'read:organization_connections']);
     expect(JSON.stringify(c)).not.toMatch(UNSAFE);
   });
 
@@ -62,7 +62,7 @@ describe('a hostile 403 message never becomes advice to grant write or key scope
     const r = await run(['scan', '--domain', url, '--only', 'org-no-members', '--format', 'json', '--no-progress']);
     expect(r.code, r.err).toBe(3);
     const report = JSON.parse(r.out) as { skipped: { ruleId: string; reason: string; missingScopes?: string[] }[] };
-    expect(report.skipped.map((s) => s.missingScopes)).toEqual([['read:organization_connections', 'read:organization_members', 'read:organizations']]);
+    expect(report.skipped.map((s) => s.missingScopes)).toEqual([['read:organization_connections', 'read:organization_member_roles', 'read:organization_members', 'read:organizations']]);
     expect(r.out).not.toMatch(UNSAFE);
     expect(r.err).toContain('grant them');
     expect(r.err).not.toMatch(UNSAFE);
@@ -72,7 +72,7 @@ describe('a hostile 403 message never becomes advice to grant write or key scope
     const r = await run(['check', '--domain', url, '--only', 'org-no-members', '--format', 'json']);
     expect(r.code, r.err).toBe(3);
     const result = JSON.parse(r.out) as { fixes: string[]; checks: { endpoints: { probes: { missingScopes?: string[] }[] } } };
-    expect(result.checks.endpoints.probes.map((p) => p.missingScopes)).toEqual([['read:organizations', 'read:organization_members', 'read:organization_connections']]);
+    expect(result.checks.endpoints.probes.map((p) => p.missingScopes)).toEqual([['read:organizations', 'read:organization_members', 'read:organization_member_roles', 'read:organization_connections']]);
     expect(result.fixes.join('\n')).toContain('read:organizations');
     expect(r.out + r.err).not.toMatch(UNSAFE);
     const text = await run(['check', '--domain', url, '--only', 'org-no-members']);

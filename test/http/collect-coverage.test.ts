@@ -3,7 +3,7 @@ import { runCollection } from '../../src/cli/run-collection.js';
 import { handleError } from '../../src/cli/handle-error.js';
 import { CollectionError, exitCodeFor, InputError } from '../../src/errors.js';
 import type { MockTenant } from '../../src/mock/index.js';
-import { KIND_NAMES, type KindName } from '../../src/model/kinds.js';
+import { STORED_KIND_NAMES, type KindName } from '../../src/model/kinds.js';
 import { fakeTerminal } from '../fake-terminal.js';
 import { ALL_READ_SCOPES, apiRequests, collect, FAST_RETRY, MemorySink, smallTenant, withMock } from './collect-harness.js';
 
@@ -26,7 +26,7 @@ function tenant(): MockTenant {
   };
 }
 
-async function coverageFor(clientId: string, kinds: readonly KindName[] = KIND_NAMES) {
+async function coverageFor(clientId: string, kinds: readonly KindName[] = STORED_KIND_NAMES) {
   return withMock({ tenant: tenant() }, async (server) => {
     const run = await collect({ server, clientId, clientSecret: `${clientId}-secret`, kinds });
     return { ...run, requests: apiRequests(server) };
@@ -43,7 +43,7 @@ describe('coverage', () => {
     expect(run.requests['/hooks']).toBe(1);
     expect(run.coverage.log_streams).toMatchObject({ status: 'unavailable', count: 0, detail: expect.stringContaining('404') });
     const gated = ['bot_detection', 'rules', 'hooks', 'log_streams'];
-    for (const kind of KIND_NAMES.filter((k) => !gated.includes(k))) expect(run.coverage[kind]?.status, kind).toBe('ok');
+    for (const kind of STORED_KIND_NAMES.filter((k) => !gated.includes(k))) expect(run.coverage[kind]?.status, kind).toBe('ok');
     expect(run.memory.list('rules')).toEqual([]);
     // "No email provider" is an answer, not missing data.
     expect(run.memory.list('email_provider')).toEqual([{ configured: false }]);
@@ -106,7 +106,7 @@ describe('coverage', () => {
       const err = await runCollection(
         {
           settings: { domain: server.url, credentials: { kind: 'client', clientId: 'full', clientSecret: secret } },
-          kinds: KIND_NAMES,
+          kinds: STORED_KIND_NAMES,
           sink,
           source: 'live',
           collectedAt: '2026-01-01T00:00:00.000Z',

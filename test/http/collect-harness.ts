@@ -6,7 +6,7 @@ import type { SnapshotSink } from '../../src/core/snapshot-sink.js';
 import { createHttpClient, type HttpStats, type RequestEvent, type RetryPolicyOptions } from '../../src/http/index.js';
 import { loadMockTenant, startMockServer, type MockServer, type MockServerOptions, type MockTenant } from '../../src/mock/index.js';
 import type { KindCoverage } from '../../src/model/coverage.js';
-import { KIND_NAMES, type KindName } from '../../src/model/kinds.js';
+import { STORED_KIND_NAMES, type KindName } from '../../src/model/kinds.js';
 import type { SnapshotHeader, SnapshotStats } from '../../src/snapshot/snapshot-format.js';
 
 export type Obj = Record<string, unknown>;
@@ -112,7 +112,7 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     const coverage = await collectTenant({
       api: (o.wrapApi ?? ((a: CollectApi) => a))(httpCollectApi(http.client, http.tokens)),
       collectors: collectorRegistry(exportTiming),
-      kinds: o.kinds ?? KIND_NAMES,
+      kinds: o.kinds ?? STORED_KIND_NAMES,
       domain: o.domain ?? 'mock.eu.auth0.com',
       source: 'live',
       collectedAt: o.collectedAt ?? '2026-11-20T09:00:00.000Z',
@@ -144,7 +144,7 @@ export async function withMock<T>(options: MockServerOptions, fn: (server: MockS
 export const ALL_READ_SCOPES = [
   'read:tenant_settings', 'read:clients', 'read:client_keys', 'read:client_grants', 'read:resource_servers', 'read:connections',
   'read:connections_options', 'read:roles', 'read:users', 'read:user_idp_tokens', 'read:organizations', 'read:organization_members',
-  'read:organization_connections', 'read:actions', 'read:rules', 'read:hooks', 'read:log_streams', 'read:custom_domains',
+  'read:organization_member_roles', 'read:organization_connections', 'read:actions', 'read:rules', 'read:hooks', 'read:log_streams', 'read:custom_domains',
   'read:email_provider', 'read:signing_keys', 'read:guardian_factors', 'read:mfa_policies', 'read:attack_protection',
 ];
 

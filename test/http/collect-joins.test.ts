@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../src/mock/index.js';
-import { KIND_NAMES, type KindName } from '../../src/model/kinds.js';
+import { STORED_KIND_NAMES, type KindName } from '../../src/model/kinds.js';
 import { apiRequests, collect, demoTenant, find, pluck, type CollectResult, type Obj } from './collect-harness.js';
 import { startMockServer } from '../../src/mock/index.js';
 
@@ -27,13 +27,13 @@ function fileList(kind: (typeof listKinds)[number]): Obj[] {
 
 describe('collecting the demo tenant', () => {
   it('collects every kind, ok, with the tenant file count, users last', () => {
-    for (const kind of KIND_NAMES) expect(run.coverage[kind]?.status, kind).toBe('ok');
+    for (const kind of STORED_KIND_NAMES) expect(run.coverage[kind]?.status, kind).toBe('ok');
     for (const kind of listKinds) {
       expect(run.coverage[kind]?.count, kind).toBe(fileList(kind).length);
       expect(run.memory.list(kind), kind).toHaveLength(fileList(kind).length);
     }
     expect(run.memory.list('users')).toHaveLength(60);
-    const singletons = KIND_NAMES.filter((k) => !(listKinds as readonly KindName[]).includes(k));
+    const singletons = STORED_KIND_NAMES.filter((k) => !(listKinds as readonly KindName[]).includes(k));
     for (const kind of singletons) expect(run.memory.list(kind), kind).toHaveLength(1);
     const firstUser = run.memory.arrivals.indexOf('users');
     expect(run.memory.arrivals.slice(firstUser).every((k) => k === 'users')).toBe(true);

@@ -57,4 +57,12 @@ describe('schemas/config.schema.json and schemas/suppressions.schema.json', () =
     expect(validateSuppressions({ suppressions: [{ rule: 'a', resource: 'b', reason: 'c' }] })).toBe(false);
     expect(validateSuppressions({ suppressions: [{ rule: 'a', resource: 'b', reason: 'c', expires: '2026-01-31' }] })).toBe(true);
   });
+
+  it('take enum values in any case, as the loader does, and still only the listed values', () => {
+    expect(validateConfig({ failOn: 'High', minSeverity: 'INFO', rules: { 'user-dormant': { severity: 'Medium' } } }), JSON.stringify(validateConfig.errors)).toBe(true);
+    expect(validateConfig({ failOn: 'NEVER' })).toBe(true);
+    for (const failOn of ['Severe', 'high ', 'highh', 'HIG', 3]) expect(validateConfig({ failOn }), String(failOn)).toBe(false);
+    expect(validateConfig({ minSeverity: 'never' })).toBe(false);
+    expect(validateConfig({ rules: { x: { severity: 'Never' } } })).toBe(false);
+  });
 });

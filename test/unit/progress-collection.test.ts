@@ -3,7 +3,7 @@ import { collectorRegistry } from '../../src/collect/collector-registry.js';
 import { collectTenant } from '../../src/collect/collect-tenant.js';
 import { httpCollectApi } from '../../src/collect/http-collect-api.js';
 import { createHttpClient } from '../../src/http/index.js';
-import { KIND_NAMES, KINDS } from '../../src/model/kinds.js';
+import { STORED_KIND_NAMES, KINDS } from '../../src/model/kinds.js';
 import { RequestPlan, type RemainingRequests } from '../../src/progress/request-plan.js';
 import { apiRequests, demoTenant, FAST_RETRY, MemorySink, withMock } from '../http/collect-harness.js';
 
@@ -15,7 +15,7 @@ describe('the remaining-request count during a collection', () => {
   it('is a lower bound throughout, exact once closed, and zero at the end', async () => {
     // 250 more users: the users list takes 4 pages, the last 3 announced by the first page's total.
     await withMock({ tenant: { ...demoTenant(), generate_users: { count: 250, seed: 7 } } }, async (server) => {
-      const plan = new RequestPlan(KIND_NAMES.map((kind) => ({ kind, singleton: KINDS[kind].singleton })));
+      const plan = new RequestPlan(STORED_KIND_NAMES.map((kind) => ({ kind, singleton: KINDS[kind].singleton })));
       const samples: Array<{ done: number; remaining: RemainingRequests }> = [];
       const http = createHttpClient({
         domain: server.url,
@@ -29,7 +29,7 @@ describe('the remaining-request count during a collection', () => {
         await collectTenant({
           api: httpCollectApi(http.client, http.tokens),
           collectors: collectorRegistry(),
-          kinds: KIND_NAMES,
+          kinds: STORED_KIND_NAMES,
           domain: 'mock.eu.auth0.com',
           source: 'live',
           collectedAt: '2026-11-20T09:00:00.000Z',

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCapabilityModel } from '../../src/access/load-capability-model.js';
+import { renderCapabilityDocs } from '../../src/docs/render-capability-docs.js';
 import { renderRuleDocs } from '../../src/docs/render-rule-docs.js';
 import { loadRuleSet } from '../../src/rules/load-rule-set.js';
 
@@ -24,6 +26,12 @@ describe('rules, tests and docs stay in step', () => {
     expect(stale).toEqual([]);
     const pages = readdirSync(join(root, 'docs/rules')).filter((f) => f.endsWith('.md'));
     expect(pages.filter((f) => !expected.has(`docs/rules/${f}`))).toEqual([]);
+  });
+});
+
+describe('docs/capabilities.md', () => {
+  it('is generated from access/capabilities.yaml (run `npm run docs`)', () => {
+    expect(readFileSync(join(root, 'docs/capabilities.md'), 'utf8')).toBe(renderCapabilityDocs(loadCapabilityModel()));
   });
 });
 

@@ -1,11 +1,18 @@
 /**
- * The page script's entry: reads the embedded data, draws the comparison of tenants or one tenant's report, the
- * tenant switcher, and opens every collapsed part while printing. Marks `<html data-ready>` when drawn.
+ * The page script's entry: reads the embedded data, draws the comparison of tenants or one tenant's report (with
+ * the access section when the page has one), the tenant switcher, and opens every collapsed part while printing.
+ * Marks `<html data-ready>` when drawn.
  */
 export const CLIENT_APP = String.raw`
 var DOC = JSON.parse(document.getElementById('report-data').textContent);
 var RULES = new Map(DOC.rules.map(function (r) { return [r.id, r]; }));
 var AREAS = new Map(DOC.areas.map(function (a) { return [a.id, a.label]; }));
+var ACCESS = document.getElementById('access-section');
+
+// The access section is markup the report built (escaped there): a fresh copy for each time the tenant is drawn.
+function accessView(index) {
+  return ACCESS && index === 0 && DOC.tenants.length === 1 ? document.importNode(ACCESS.content, true) : null;
+}
 
 function tenantView(t, index) {
   return el('div', { cls: 'tenant', 'data-tenant': index }, [
@@ -14,6 +21,7 @@ function tenantView(t, index) {
     t.history ? trendSection(t) : null,
     t.history ? changesSection(t) : null,
     findingsView(t, index),
+    accessView(index),
     skippedSection(t),
     notJudgedSection(t),
     coverageSection(t),

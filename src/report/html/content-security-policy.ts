@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
  * nonce to leak: text that got into the page some other way could not run even if it were markup.
  */
 export function contentSecurityPolicy(blocks: { styles: readonly string[]; scripts: readonly string[] }): string {
-  const hashes = (texts: readonly string[]) => texts.map((t) => `'sha256-${createHash('sha256').update(t, 'utf8').digest('base64')}'`).join(' ');
+  // No block at all is 'none' (a page without script), never an empty source list.
+  const hashes = (texts: readonly string[]) => (texts.length === 0 ? "'none'" : texts.map((t) => `'sha256-${createHash('sha256').update(t, 'utf8').digest('base64')}'`).join(' '));
   return [
     "default-src 'none'",
     `script-src ${hashes(blocks.scripts)}`,

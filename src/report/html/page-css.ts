@@ -66,7 +66,9 @@ h3 { font-size: 15px; margin: 0; }
 .rule-id { color: var(--muted); font-weight: 400; }
 .explain { margin: 8px 0; } .explain p { margin: 6px 0; max-width: 100ch; }
 .explain summary, .ev summary { cursor: pointer; color: var(--muted); }
-.change > summary { cursor: pointer; margin: 10px 0 4px; } .change > summary h3 { display: inline; }
+.change > summary, .access-cap > summary { cursor: pointer; margin: 10px 0 4px; } .change > summary h3, .access-cap > summary h3 { display: inline; }
+.access-headline { font-size: 16px; margin: 4px 0 10px; } .access-headline strong { font-size: 22px; }
+.access-exposed strong { color: var(--poor); }
 .refs { margin: 4px 0; padding-left: 20px; }
 table.grid { border-collapse: collapse; width: 100%; margin: 8px 0; }
 .grid th, .grid td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
