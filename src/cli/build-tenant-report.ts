@@ -57,6 +57,7 @@ export function buildTenantReport(input: TenantReportInput): TenantReport {
     finishedAt: new Date().toISOString(),
     failOn: input.failOn,
     allowPartial: input.allowPartial === true,
+    controls: new Map(input.rules.flatMap((r) => (r.controls ? [[r.file.id, r.controls] as const] : []))),
     ...(input.tenantName === undefined ? {} : { tenantName: input.tenantName }),
   });
   return { report, ...(baseline ? { baselineTenant: baseline.doc.tenant.domain } : {}) };

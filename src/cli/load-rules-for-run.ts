@@ -1,3 +1,5 @@
+import type { FrameworkId } from '../compliance/frameworks.js';
+import { loadMappings } from '../compliance/load-mappings.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { selectRules, type SelectedRule } from '../core/select-rules.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
@@ -8,6 +10,7 @@ export interface RuleRunOptions {
   only?: string[];
   skip?: string[];
   minSeverity?: Severity;
+  framework?: FrameworkId[];
   config?: string;
 }
 
@@ -15,6 +18,12 @@ export interface RuleRunOptions {
 export function loadRulesForRun(options: RuleRunOptions, cwd: string): { config: LoadedConfig; rules: SelectedRule[]; all: number } {
   const config = loadConfig(options.config, cwd);
   const loaded = loadRuleSet({ extra: [...config.rulesDirs, ...options.rules] });
-  const rules = selectRules(loaded, config, { only: options.only, skip: options.skip, minSeverity: options.minSeverity });
+  const rules = selectRules(loaded, config, {
+    only: options.only,
+    skip: options.skip,
+    minSeverity: options.minSeverity,
+    frameworks: options.framework,
+    mappings: loadMappings(),
+  });
   return { config, rules, all: loaded.length };
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { choiceArgument, choiceOption } from './choice-option.js';
+import { frameworkOption } from './framework-option.js';
 import { ACCESS_FORMATS } from '../access/access-formats.js';
 import { COMPLETION_SHELLS, type CompletionShell } from './completion-scripts.js';
 import { EXIT } from '../errors.js';
@@ -250,6 +251,7 @@ Examples:
     .description('List every rule (built-in and --rules) with severity, kind and title.')
     .addOption(choiceOption('--format <format>', 'output format', ['table', 'json']).default('table', 'table'))
     .option('--rules <path>', 'more rule files or directories', collectList)
+    .addOption(frameworkOption('only rules mapped to these frameworks, comma-separated (repeatable)'))
     .option('--config <file>', 'config file')
     .action(run(async (o) => (await import('./rules-list-command.js')).rulesList(o as { format?: string }, term)));
   rules
@@ -323,6 +325,7 @@ function addRuleOptions(cmd: Command): void {
     .option('--only <ids>', 'only these rule ids or globs, comma-separated (repeatable)', collectList)
     .option('--skip <ids>', 'skip these rule ids or globs, comma-separated (repeatable)', collectList)
     .addOption(choiceOption('--min-severity <severity>', 'only rules at or above this severity', ['critical', 'high', 'medium', 'low', 'info']))
+    .addOption(frameworkOption('only rules mapped to these frameworks, comma-separated (repeatable; see docs/compliance.md)'))
     .option('--config <file>', 'config file (default: auth0-scan.config.yaml|json in the working directory)');
 }
 

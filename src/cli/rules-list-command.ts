@@ -1,4 +1,5 @@
 import { InputError, EXIT } from '../errors.js';
+import type { FrameworkId } from '../compliance/frameworks.js';
 import { scopesFor } from '../model/kinds.js';
 import { didYouMean } from '../util/closest-match.js';
 import { formatRuleExplanation } from './format-rule-explanation.js';
@@ -12,14 +13,29 @@ interface ListOptions {
   config?: string;
 }
 
+interface RulesListOptions extends ListOptions {
+  format?: string;
+  /** --framework, as its option parser left it: known framework ids. */
+  framework?: FrameworkId[];
+}
+
 /** `rules list`: every rule with its metadata; JSON for tools, a compact table for people. */
-export async function rulesList(opts: ListOptions & { format?: string }, term: Terminal): Promise<number> {
+export async function rulesList(opts: RulesListOptions, term: Terminal): Promise<number> {
   if (opts.format !== undefined && opts.format !== 'json' && opts.format !== 'table') {
     throw new InputError('USAGE', `--format ${opts.format}: expected table or json`);
   }
-  const rules = await rulesForListing(opts.rules ?? [], opts.config, term.cwd);
+  const [listed, { loadMappings }, { ruleControls, ruleFrameworks }] = await Promise.all([
+    rulesForListing(opts.rules ?? [], opts.config, term.cwd),
+    import('../compliance/load-mappings.js'),
+    import('../compliance/rule-controls.js'),
+  ]);
+  const mappings = loadMappings();
+  const wanted = opts.framework && opts.framework.length > 0 ? opts.framework : undefined;
+  const rules = listed
+    .map((rule) => ({ ...rule, controls: ruleControls(mappings, rule.file.id) }))
+    .filter((rule) => !wanted || wanted.some((f) => (rule.controls[f]?.length ?? 0) > 0));
   if (opts.format === 'json') {
-    const out = rules.map(({ file, builtin, kinds }) => ({
+    const out = rules.map(({ file, builtin, kinds, controls }) => ({
       id: file.id,
       version: file.version,
       title: file.title,
@@ -33,12 +49,20 @@ export async function rulesList(opts: ListOptions & { format?: string }, term: T
       rationale: file.rationale,
       remediation: file.remediation,
       references: file.references,
+      frameworks: ruleFrameworks(controls),
+      controls,
       builtin,
     }));
     term.stdout(`${JSON.stringify(out, null, 2)}\n`);
     return EXIT.ok;
   }
-  const rows = rules.map(({ file }) => ({ id: file.id, severity: file.severity, resource: file.resource, title: file.title }));
+  const rows = rules.map(({ file, controls }) => ({
+    id: file.id,
+    severity: file.severity,
+    resource: file.resource,
+    frameworks: ruleFrameworks(controls).join(',') || '-',
+    title: file.title,
+  }));
   for (const line of rulesListLines(rows, outputWidth(term, false))) term.stdout(`${line}\n`);
   term.stderr(`${rules.length} rules\n`);
   return EXIT.ok;

@@ -32,7 +32,7 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   const { config, rules } = loadRulesForRun(opts, term.cwd);
   const failOn = opts.failOn ?? config.config.failOn ?? 'high';
   const gateInputs = loadGateInputs(opts, config, term.cwd);
-  const docs = new Map<string, RuleDoc>(rules.map((r) => [r.file.id, ruleDoc(r.file, r.override?.severity)]));
+  const docs = new Map<string, RuleDoc>(rules.map((r) => [r.file.id, ruleDoc(r.file, r.override?.severity, r.controls)]));
   const color = useColor(term, opts.color, opts.output !== undefined);
   const width = outputWidth(term, opts.output !== undefined);
   const render = { color, rules: docs, details: opts.details, ...(width === undefined ? {} : { width }) };

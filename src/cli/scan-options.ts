@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../engine/duration.js';
 import { InputError } from '../errors.js';
+import { FRAMEWORK_IDS } from '../compliance/frameworks.js';
 import { DEFAULT_RUN_TIMEOUT_MS } from '../http/run-deadline.js';
 import { FAIL_ON_VALUES, severitySchema } from '../model/severity.js';
 import { formatIssue } from '../rules/format-issue.js';
@@ -62,6 +63,8 @@ export const ruleOptionsSchema = z.object({
   only: list,
   skip: list,
   minSeverity: severitySchema.optional(),
+  /** --framework: repeatable and comma-separated, already lower-cased and checked by the option's parser. */
+  framework: z.array(z.enum(FRAMEWORK_IDS)).optional(),
   config: z.string().optional(),
 });
 

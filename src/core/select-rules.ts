@@ -1,3 +1,6 @@
+import type { FrameworkId, RuleControls } from '../compliance/frameworks.js';
+import type { MappingsFile } from '../compliance/mapping-schema.js';
+import { ruleControls } from '../compliance/rule-controls.js';
 import { compileRule } from '../engine/compile-rule.js';
 import { PLACEHOLDER_TENANT } from '../engine/rule-kinds.js';
 import type { RuleSpec } from '../engine/create-evaluator.js';
@@ -12,14 +15,20 @@ export interface RuleSelection {
   only?: readonly string[];
   skip?: readonly string[];
   minSeverity?: Severity;
+  /** --framework: keep only rules mapped to at least one of these frameworks (in `mappings`). */
+  frameworks?: readonly FrameworkId[];
+  /** The compliance mappings: each selected rule carries its controls (all frameworks, not just the filter's). */
+  mappings?: Pick<MappingsFile, 'rules'>;
 }
 
 export interface SelectedRule extends RuleSpec {
   loaded: LoadedRule;
+  /** Present when the selection was given mappings; `{}` for a rule mapped `none` or not mapped. */
+  controls?: RuleControls;
 }
 
 /**
- * Applies the config's per-rule settings and the command line's --only/--skip/--min-severity. Every id or pattern
+ * Applies the config's per-rule settings and the command line's --only/--skip/--min-severity/--framework. Every id or pattern
  * must match a rule: a typo must not quietly turn a CI gate into a scan of nothing.
  */
 export function selectRules(rules: readonly LoadedRule[], loaded: LoadedConfig, sel: RuleSelection): SelectedRule[] {
@@ -37,6 +46,7 @@ export function selectRules(rules: readonly LoadedRule[], loaded: LoadedConfig, 
   const only = patterns('--only', sel.only, ids);
   const skip = patterns('--skip', sel.skip, ids);
   const minSeverity = sel.minSeverity ?? loaded.config.minSeverity;
+  const frameworks = sel.frameworks && sel.frameworks.length > 0 ? sel.frameworks : undefined;
   const out: SelectedRule[] = [];
   for (const rule of rules) {
     const id = rule.file.id;
@@ -46,7 +56,9 @@ export function selectRules(rules: readonly LoadedRule[], loaded: LoadedConfig, 
     if (skip?.some((re) => re.test(id))) continue;
     if (setting?.enabled === false && !only) continue;
     if (minSeverity && !atOrAbove(severity, minSeverity)) continue;
-    out.push({ loaded: rule, file: rule.file, override: { severity: setting?.severity, params: setting?.params } });
+    const controls = sel.mappings && ruleControls(sel.mappings, id);
+    if (frameworks && !frameworks.some((f) => (controls?.[f]?.length ?? 0) > 0)) continue;
+    out.push({ loaded: rule, file: rule.file, override: { severity: setting?.severity, params: setting?.params }, ...(controls ? { controls } : {}) });
   }
   return out;
 }

@@ -2,12 +2,13 @@ import { ruleKinds } from '../engine/rule-kinds.js';
 import { scopesFor } from '../model/kinds.js';
 import { SEVERITIES } from '../model/severity.js';
 import type { RuleFile } from '../rules/rule-schema.js';
+import type { ConsideredRule } from './considered-rules.js';
 
 /**
  * The rule documentation, generated from the rule files: docs/rules.md (one table) and docs/rules/<id>.md (one
  * page per rule). Pure: returns path → content; `npm run docs` writes it and a test fails when it is stale.
  */
-export function renderRuleDocs(rules: readonly RuleFile[]): Map<string, string> {
+export function renderRuleDocs(rules: readonly RuleFile[], considered: readonly ConsideredRule[] = []): Map<string, string> {
   const sorted = [...rules].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.id < b.id ? -1 : 1));
   const out = new Map<string, string>();
   const rows = sorted.map((r) => `| [${r.id}](rules/${r.id}.md) | ${r.severity} | ${r.resource} | ${cell(r.title)} | ${scopesFor(ruleKinds(r)).join(', ')} |`);
@@ -23,6 +24,7 @@ export function renderRuleDocs(rules: readonly RuleFile[]): Map<string, string> 
       '|---|---|---|---|---|',
       ...rows,
       '',
+      ...consideredSection(considered),
     ].join('\n'),
   );
   for (const r of sorted) out.set(`docs/rules/${r.id}.md`, rulePage(r));
@@ -61,4 +63,19 @@ function rulePage(r: RuleFile): string {
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Candidate checks of the catalogs that were not shipped, with the reason (catalog/considered.yaml). */
+function consideredSection(considered: readonly ConsideredRule[]): string[] {
+  if (considered.length === 0) return [];
+  return [
+    '## Considered, not shipped',
+    '',
+    'Candidate checks of `rule-catalog-v2.md` that are not rules (yet), and why. From `catalog/considered.yaml`.',
+    '',
+    '| row | id | why not | needs |',
+    '|---|---|---|---|',
+    ...considered.map((c) => `| ${cell(c.row)} | \`${c.id}\` | ${cell(c.reason)} | ${cell(c.needs ?? '')} |`),
+    '',
+  ];
 }

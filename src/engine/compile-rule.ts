@@ -1,4 +1,5 @@
 import { KINDS, type KindName } from '../model/kinds.js';
+import type { RuleControls } from '../compliance/frameworks.js';
 import type { RuleDoc } from '../model/report.js';
 import { rulePrecision } from '../rules/rule-precision.js';
 import type { Severity } from '../model/severity.js';
@@ -80,7 +81,7 @@ export function compileRule(file: RuleFile, tenant: TenantBindings, override: Ru
   };
 }
 
-export function ruleDoc(file: RuleFile, severity?: Severity): RuleDoc {
+export function ruleDoc(file: RuleFile, severity?: Severity, controls?: RuleControls): RuleDoc {
   return {
     id: file.id,
     version: file.version,
@@ -93,6 +94,7 @@ export function ruleDoc(file: RuleFile, severity?: Severity): RuleDoc {
     remediation: file.remediation,
     references: file.references,
     precision: rulePrecision(file),
+    ...(controls && Object.keys(controls).length > 0 ? { controls } : {}),
   };
 }
 

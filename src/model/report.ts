@@ -1,6 +1,7 @@
 import type { CollectionStats, Finding, FindingResource, NotJudgedRule, SkippedRule } from './finding.js';
 import type { PostureScore } from './posture-score.js';
 import type { FailOn, Severity } from './severity.js';
+import type { RuleControls } from '../compliance/frameworks.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
 
@@ -36,6 +37,8 @@ export interface ScanReport {
   suppressions?: SuppressionsReport;
   /** Present when the scan was compared with a baseline report (--baseline). */
   baseline?: BaselineReport;
+  /** Per rule of the run (evaluated or skipped) that is mapped to some control: its controls (docs/compliance.md). */
+  controls?: Record<string, RuleControls>;
   collection: CollectionStats;
 }
 
@@ -128,6 +131,8 @@ export interface RuleDoc {
   references: string[];
   /** SARIF `precision`: `medium` for heuristic (regex) detection, else `high`; absent means `high`. */
   precision?: 'high' | 'medium';
+  /** The controls the rule evidences (compliance/mappings.yaml); absent when it is mapped to none. */
+  controls?: RuleControls;
 }
 
 export type Reporter = (report: ScanReport, options: RenderOptions) => string;

@@ -112,7 +112,9 @@ export const BUILTIN_READ_PATHS: Readonly<Partial<Record<KindName, readonly stri
   organizations: [
     'enabled_connections.*.assign_membership_on_login',
     'enabled_connections.*.connection_id',
+    'enabled_connections.*.is_signup_enabled',
     'members?',
+    'third_party_client_access',
   ],
   users: [
     'blocked',
@@ -129,6 +131,9 @@ export const BUILTIN_READ_PATHS: Readonly<Partial<Record<KindName, readonly stri
     'all_changes_deployed',
     'bound_triggers',
     'code',
+    'dependencies.*.version',
+    'dependencies.name',
+    'dependencies.version',
     'deployed_version.code',
     'deployed_version.deployed',
     'runtime',
@@ -143,10 +148,17 @@ export const BUILTIN_READ_PATHS: Readonly<Partial<Record<KindName, readonly stri
     'triggerId',
   ],
   log_streams: [
+    'filters?',
+    'filters.*.name',
+    'sink.httpAuthorization?',
+    'sink.httpEndpoint',
     'status',
+    'type',
   ],
   custom_domains: [
+    'custom_client_ip_header',
     'status',
+    'type',
   ],
   email_provider: [
     'configured',
@@ -167,17 +179,24 @@ export const BUILTIN_READ_PATHS: Readonly<Partial<Record<KindName, readonly stri
   brute_force_protection: [
     'allowlist',
     'enabled',
+    'max_attempts',
+    'mode',
     'shields',
   ],
   suspicious_ip_throttling: [
+    'allowlist',
     'enabled',
     'shields',
   ],
   breached_password_detection: [
     'enabled',
     'shields',
+    'stage?',
+    'stage.pre-change-password.shields',
+    'stage.pre-user-registration.shields',
   ],
   bot_detection: [
+    'allowlist',
     'challenge_password_policy',
     'challenge_password_reset_policy',
     'challenge_passwordless_policy',

@@ -5,6 +5,7 @@ import { REPORT_SCHEMA_VERSION, type BaselineReport, type ScanReport, type Suppr
 import { countsForGate } from '../gate/counts-for-gate.js';
 import { atOrAbove, SEVERITIES, type FailOn, type Severity } from '../model/severity.js';
 import { computePostureScore, type ScoredRule } from '../score/compute-posture-score.js';
+import type { RuleControls } from '../compliance/frameworks.js';
 
 export interface BuildReportInput {
   evaluation: Evaluation;
@@ -22,6 +23,8 @@ export interface BuildReportInput {
   tenantName?: string;
   /** --allow-partial: skipped rules do not fail the gate (the report still says the run is incomplete). */
   allowPartial?: boolean;
+  /** Per rule id, the controls it evidences; rules mapped to none are left out. */
+  controls?: ReadonlyMap<string, RuleControls>;
 }
 
 /** Assembles the document every reporter renders; ordering is fixed so two runs of the same tenant diff cleanly. */
@@ -61,6 +64,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
     ...(notJudged.length > 0 ? { notJudged: [...notJudged].sort((a, b) => compareText(a.ruleId, b.ruleId)) } : {}),
     ...(input.suppressions ? { suppressions: input.suppressions } : {}),
     ...(input.baseline ? { baseline: input.baseline } : {}),
+    ...controlsByRule(input.controls),
     collection: { ...input.collection, kinds: orderedKinds(input.collection.kinds) },
   };
 }
@@ -93,3 +97,9 @@ function orderedKinds(kinds: CollectionStats['kinds']): CollectionStats['kinds']
   return out;
 }
 
+
+/** `controls`, by rule id in code-point order; absent when no rule of the run is mapped. */
+function controlsByRule(controls: ReadonlyMap<string, RuleControls> | undefined): { controls?: Record<string, RuleControls> } {
+  const entries = [...(controls ?? [])].filter(([, c]) => Object.keys(c).length > 0).sort(([a], [b]) => compareText(a, b));
+  return entries.length > 0 ? { controls: Object.fromEntries(entries) } : {};
+}

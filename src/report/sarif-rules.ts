@@ -1,3 +1,4 @@
+import { controlTags } from '../compliance/rule-controls.js';
 import type { Finding } from '../model/finding.js';
 import type { RuleDoc } from '../model/report.js';
 import { SECURITY_SEVERITY, type Severity } from '../model/severity.js';
@@ -40,7 +41,7 @@ function sarifRule(doc: RuleDoc): SarifRule {
     properties: {
       'security-severity': SECURITY_SEVERITY[doc.severity],
       // SARIF requires unique tags; a custom rule may well use "security" as its category.
-      tags: [...new Set(['security', doc.category])],
+      tags: [...new Set(['security', doc.category, ...controlTags(doc.controls ?? {})])],
       precision: doc.precision ?? 'high',
     },
   };

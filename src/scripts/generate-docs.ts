@@ -3,10 +3,11 @@ import { dirname, join } from 'node:path';
 import { loadCapabilityModel } from '../access/load-capability-model.js';
 import { renderCapabilityDocs } from '../docs/render-capability-docs.js';
 import { renderRuleDocs } from '../docs/render-rule-docs.js';
+import { loadConsideredRules } from '../docs/considered-rules.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
 
 const root = process.argv[2] ?? '.';
-const docs = renderRuleDocs(loadRuleSet().map((r) => r.file));
+const docs = renderRuleDocs(loadRuleSet().map((r) => r.file), loadConsideredRules());
 docs.set('docs/capabilities.md', renderCapabilityDocs(loadCapabilityModel()));
 const pagesDir = join(root, 'docs/rules');
 mkdirSync(pagesDir, { recursive: true });

@@ -32,18 +32,18 @@ interface ListedRule {
 }
 
 describe.concurrent('rules, scopes, --version, --help', { timeout: 60_000 }, () => {
-  it('rules list --format json lists the 93 built-in rules (the 87 of the catalog and 6 over the access model)', async () => {
+  it('rules list --format json lists the 114 built-in rules (the 87 of the v1 catalog, 6 over the access model, 21 of catalog v2)', async () => {
     const r = await rulesListJson();
     expect(r.code, describeRun(r)).toBe(0);
     const rules = JSON.parse(r.stdout) as ListedRule[];
     expect(catalogIds).toHaveLength(87);
-    expect(rules).toHaveLength(93);
+    expect(rules).toHaveLength(114);
     const ids = rules.map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
-    // The catalog's rules, plus those over the access model (issue 14), which the catalog does not list.
-    const accessRules = ids.filter((id) => /^principals?-/.test(id));
-    expect(accessRules).toHaveLength(6);
-    expect(ids.filter((id) => !accessRules.includes(id)).sort()).toEqual([...catalogIds].sort());
+    // Every v1 catalog rule, plus those over the access model (issue 14) and of catalog v2 (issue 15).
+    expect(catalogIds.filter((id) => !ids.includes(id))).toEqual([]);
+    expect(ids.filter((id) => /^principals?-/.test(id))).toHaveLength(6);
+    expect(ids.filter((id) => !catalogIds.includes(id))).toHaveLength(27);
     expect(rules.every((x) => x.builtin)).toBe(true);
   });
 
@@ -90,7 +90,7 @@ describe.concurrent('rules, scopes, --version, --help', { timeout: 60_000 }, () 
   it('rules validate rules/ accepts the whole built-in catalog', async () => {
     const r = await runCli(['rules', 'validate', 'rules/'], { cwd: REPO_ROOT });
     expect(r.code, describeRun(r)).toBe(0);
-    expect(r.stdout).toBe('93 valid, 0 invalid, 0 warnings\n');
+    expect(r.stdout).toBe('114 valid, 0 invalid, 0 warnings\n');
     expect(r.stderr).toBe('');
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCapabilityModel } from '../../src/access/load-capability-model.js';
 import { renderCapabilityDocs } from '../../src/docs/render-capability-docs.js';
 import { renderRuleDocs } from '../../src/docs/render-rule-docs.js';
+import { loadConsideredRules } from '../../src/docs/considered-rules.js';
 import { loadRuleSet } from '../../src/rules/load-rule-set.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -16,12 +17,17 @@ describe('rules, tests and docs stay in step', () => {
     expect(catalog.filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  it('catalog/considered.yaml names no shipped rule (a rule is either built or considered)', () => {
+    const ids = new Set(rules.map((r) => r.file.id));
+    expect(loadConsideredRules().filter((c) => ids.has(c.id)).map((c) => c.id)).toEqual([]);
+  });
+
   it('rules live under rules/<area>/<id>.yaml', () => {
     for (const r of rules) expect(r.path.replace(/\\/g, '/')).toMatch(new RegExp(`/rules/[a-z-]+/${r.file.id}\\.yaml$`));
   });
 
   it('docs/rules.md and docs/rules/*.md are generated from the current rules (run `npm run docs`)', () => {
-    const expected = renderRuleDocs(rules.map((r) => r.file));
+    const expected = renderRuleDocs(rules.map((r) => r.file), loadConsideredRules());
     const stale = [...expected].filter(([path, content]) => !existsSync(join(root, path)) || readFileSync(join(root, path), 'utf8') !== content).map(([p]) => p);
     expect(stale).toEqual([]);
     const pages = readdirSync(join(root, 'docs/rules')).filter((f) => f.endsWith('.md'));

@@ -99,7 +99,8 @@ describe('redaction', () => {
     const conn = redactResource('connections', { id: 'c', options: { client_id: 'pub', client_secret: 's3', app_secret: 's4', customScripts: { change_password: 'function(){}' } } });
     expect(conn['options']).toEqual({ client_id: REDACTED, customScripts: { change_password: 'function(){}' } });
     const ls = redactResource('log_streams', { id: 'l', status: 'active', sink: { httpEndpoint: 'https://x', httpAuthorization: 's5', datadogApiKey: 's6', sumoSourceAddress: 'https://s7' } });
-    expect(ls).toEqual({ id: 'l', status: 'active' });
+    // log-stream-http-insecure reads the endpoint and whether an Authorization header is set: the value is gone.
+    expect(ls).toEqual({ id: 'l', status: 'active', sink: { httpEndpoint: 'https://x', httpAuthorization: REDACTED } });
     const u = redactResource('users', { user_id: 'u', identities: [{ provider: 'google-oauth2', access_token: 's8', refresh_token: 's9' }] });
     expect(u).toEqual({ user_id: 'u', identities: [{ provider: 'google-oauth2' }] });
   });
