@@ -2,6 +2,9 @@
 
 /** Which kind a request path belongs to, so issued requests can be set against the per-kind minimum. */
 const PATH_KINDS = [
+  [/^\/organizations\/[^/]+\/discovery-domains$/, 'organization_discovery_domains'],
+  [/^\/clients\/[^/]+\/credentials$/, 'client_credentials'],
+  [/^\/connections(-scim-configurations|\/[^/]+\/scim-configuration(\/tokens)?)$/, 'scim_configurations'],
   [/^\/tenants\/settings$/, 'tenant'],
   [/^\/clients$/, 'clients'],
   [/^\/client-grants$/, 'client_grants'],
@@ -24,6 +27,15 @@ const PATH_KINDS = [
   [/^\/attack-protection\/breached-password-detection$/, 'breached_password_detection'],
   [/^\/attack-protection\/bot-detection$/, 'bot_detection'],
   [/^\/risk-assessments\/settings$/, 'risk_assessment'],
+  [/^\/logs$/, 'client_log_activity'],
+  [/^\/attack-protection\/captcha$/, 'captcha'],
+  [/^\/attack-protection\/phone-provider-protection$/, 'phone_provider_protection'],
+  [/^\/guardian\/factors\/(sms|phone)\//, 'guardian_phone'],
+  [/^\/prompts$/, 'prompts'],
+  [/^\/network-acls$/, 'network_acls'],
+  [/^\/event-streams$/, 'event_streams'],
+  [/^\/email-templates\//, 'email_templates'],
+  [/^\/token-exchange-profiles$/, 'token_exchange_profiles'],
 ];
 
 /** API requests per kind from the mock's per-path counts (429s included: the mock does not count those per path). */

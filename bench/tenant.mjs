@@ -40,7 +40,12 @@ export function buildBenchTenant(sizeName = 'full') {
   const syntheticIds = Array.from({ length: Math.min(size.users, 2000) }, (_, i) => syntheticUser(USER_SEED, i).user_id);
   const userIds = [...demo.users.map((u) => u.user_id), ...syntheticIds];
 
-  const clients = grow(demo.clients, size.clients, (c, i) => ({ ...c, client_id: `${c.client_id}-b${i}`, name: `${c.name} #${i}` }));
+  const clients = grow(demo.clients, size.clients, (c, i) => ({
+    ...c,
+    client_id: `${c.client_id}-b${i}`,
+    name: `${c.name} #${i}`,
+    ...(c.credentials ? { credentials: c.credentials.map((k) => ({ ...k, id: `${k.id}_b${i}` })) } : {}),
+  }));
   const clientIds = clients.map((c) => c.client_id);
   const resourceServers = grow(demo.resource_servers, size.resourceServers, (r, i) => ({
     ...r,
@@ -74,6 +79,7 @@ export function buildBenchTenant(sizeName = 'full') {
     id: `${o.id}_b${i}`,
     name: `${o.name}-b${i}`,
     members: pickIds(userIds, i * 17, i % 4 === 0 ? 120 + i * 9 : 3 + (i % 20)),
+    ...(o.discovery_domains ? { discovery_domains: o.discovery_domains.map((d) => ({ ...d, id: `${d.id}_b${i}`, domain: `b${i}.${d.domain}` })) } : {}),
     enabled_connections: pickIds(connectionRefs, i, 1 + (i % 3)).map((c, k) => ({
       connection_id: c.id,
       assign_membership_on_login: k === 0,
@@ -107,6 +113,9 @@ const pages = (n, per = PAGE) => Math.max(1, Math.ceil(n / per));
  * first list page (for the total), the export job's create and one status poll. The export download is a pre-signed URL outside the rate limit; it is
  * counted apart.
  */
+/** One GET per template name (src/collect/collectors/email-templates-collector.ts). */
+const EMAIL_TEMPLATE_NAMES = 13;
+
 export function minimumRequests(tenant) {
   const list = (k) => tenant[k] ?? [];
   const totalUsers = list('users').length + (tenant.generate_users?.count ?? 0);
@@ -143,6 +152,23 @@ export function minimumRequests(tenant) {
     breached_password_detection: 1,
     bot_detection: 1,
     risk_assessment: 1,
+    captcha: 1,
+    phone_provider_protection: 1,
+    guardian_phone: 3,
+    prompts: 1,
+    network_acls: pages(list('network_acls').length),
+    event_streams: pages(list('event_streams').length),
+    email_templates: EMAIL_TEMPLATE_NAMES,
+    token_exchange_profiles: pages(list('token_exchange_profiles').length),
+    // The joins below need their parent list, which the minimum counts once (under its own kind).
+    organization_discovery_domains: list('organizations').reduce((n, o) => n + pages((o.discovery_domains ?? []).length), 0),
+    // One credentials list per application that names a credential (what the client list shows).
+    client_credentials: list('clients').filter((c) => c.global !== true && (c.client_authentication_methods || c.signed_request_object?.credentials?.length)).length,
+    // One search per Management API grant holder and the oldest event; canonical-domain logins one more.
+    client_log_activity: new Set(list('client_grants').filter((g) => g.audience.endsWith('/api/v2/') && g.client_id).map((g) => g.client_id)).size + 1,
+    canonical_domain_logins: 1,
+    // The tenant-wide list, then one token list per configuration.
+    scim_configurations: pages(list('connections').filter((c) => c.scim_configuration).length) + list('connections').filter((c) => c.scim_configuration).length,
   };
   const total = Object.values(byKind).reduce((a, b) => a + b, 0);
   return { total, byKind, downloads: totalUsers > 1000 ? 1 : 0, users: totalUsers };

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadDataFile, parseDataText, type DataFileKind } from '../rules/load-data-file.js';
+import { parseDataText, shippedDataLoader, type DataFileKind } from '../rules/load-data-file.js';
 import { capabilityModelSchema, type CapabilityModel } from './capability-model-schema.js';
 
 /** access/capabilities.yaml at the package root, found from this module (dist/access/ or src/access/ → ../../access). */
@@ -13,16 +13,8 @@ const KIND: DataFileKind<CapabilityModel> = {
   reword: (m) => (m === 'Invalid key in record' ? 'is not a scope name (verb:resource, e.g. read:users)' : m),
 };
 
-let shipped: CapabilityModel | undefined;
-
 /** Reads and validates a capability model; with no path, the one the package ships (read once, then cached). */
-export function loadCapabilityModel(path?: string): CapabilityModel {
-  if (path === undefined) {
-    shipped ??= loadDataFile(capabilityModelPath(), KIND);
-    return shipped;
-  }
-  return loadDataFile(path, KIND);
-}
+export const loadCapabilityModel = shippedDataLoader(capabilityModelPath, KIND);
 
 /** Parses and validates capability-model text; `path` is only for messages. */
 export function parseCapabilityModel(text: string, path: string): CapabilityModel {

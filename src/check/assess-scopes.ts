@@ -12,7 +12,12 @@ export interface ScopeGrant {
 /** The needed scopes against the granted ones, plus the granted extras that make the scanner's grant a risk. */
 export function assessScopes(needs: ScopeNeeds, grant: ScopeGrant): Checks['scopes'] {
   const granted = grant.granted === undefined ? undefined : new Set(grant.granted);
-  const needed = needs.scopes.map(({ scope, neededBy }) => ({ scope, neededBy, granted: granted === undefined ? null : granted.has(scope) }));
+  const needed = needs.scopes.map(({ scope, neededBy, optional }) => ({
+    scope,
+    neededBy,
+    granted: granted === undefined ? null : granted.has(scope),
+    ...(optional ? { optional } : {}),
+  }));
   const wanted = new Set(needs.scopes.map((s) => s.scope));
   const extra = [...(granted ?? [])].filter((s) => !wanted.has(s)).sort();
   const risky = extra.flatMap((scope) => {
@@ -30,7 +35,7 @@ export function assessScopes(needs: ScopeNeeds, grant: ScopeGrant): Checks['scop
       ...rows,
     };
   }
-  const missing = needed.filter((r) => r.granted === false).map((r) => r.scope);
+  const missing = needed.filter((r) => r.granted === false && r.optional !== true).map((r) => r.scope);
   if (missing.length > 0) {
     const who = grant.clientId === undefined ? 'the token' : `the client grant of ${grant.clientId}`;
     return {
@@ -50,11 +55,13 @@ export function assessScopes(needs: ScopeNeeds, grant: ScopeGrant): Checks['scop
       ...rows,
     };
   }
-  return { status: 'ok', summary: `all ${needed.length} needed scope(s) granted`, missing, ...rows };
+  const optionalOff = needed.filter((r) => r.granted === false && r.optional === true).map((r) => r.scope);
+  const note = optionalOff.length > 0 ? `; optional, not granted (their rules are not judged): ${optionalOff.join(', ')}` : '';
+  return { status: 'ok', summary: `all ${needed.length - optionalOff.length} needed scope(s) granted${note}`, missing, ...rows };
 }
 
 /** The needed scopes alone, when no token could be examined. */
 export function unassessedScopes(needs: ScopeNeeds, summary: string): Checks['scopes'] {
-  const needed = needs.scopes.map(({ scope, neededBy }) => ({ scope, neededBy, granted: null }));
+  const needed = needs.scopes.map(({ scope, neededBy, optional }) => ({ scope, neededBy, granted: null, ...(optional ? { optional } : {}) }));
   return { status: 'skipped', summary, known: false, needed, missing: [], risky: [], otherExtra: [] };
 }

@@ -39,6 +39,8 @@ const scopeRowSchema = z.object({
   neededBy: z.number().int().nonnegative(),
   /** null when the token's scopes cannot be read (an opaque pre-issued token). */
   granted: z.boolean().nullable(),
+  /** Only optional rules need it (read:logs, …): without it they are not judged, and the check does not fail. */
+  optional: z.boolean().optional(),
 });
 
 export const checksSchema = z.object({

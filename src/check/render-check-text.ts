@@ -72,7 +72,8 @@ function table(head: string[], colWidths: number[], c: ChalkInstance): Table.Tab
 function scopeTable(r: CheckResult, c: ChalkInstance): string {
   const t = table(['Scope', 'Needed by', 'Granted'], [40, 14, 12], c);
   for (const row of r.checks.scopes.needed) {
-    const granted = row.granted === null ? c.gray('unknown') : row.granted ? c.green('yes') : c.red.bold('no');
+    const no = row.optional ? c.yellow('no (optional)') : c.red.bold('no');
+    const granted = row.granted === null ? c.gray('unknown') : row.granted ? c.green('yes') : no;
     t.push([terminalSafe(row.scope), `${row.neededBy} rule${row.neededBy === 1 ? '' : 's'}`, granted]);
   }
   return t.toString();

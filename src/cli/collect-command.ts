@@ -3,7 +3,8 @@ import { kindsForRules } from '../engine/rule-kinds.js';
 import { allowListForRules } from '../redact/allow-list-for-rules.js';
 import { withPii } from '../redact/keep-pii.js';
 import { EXIT, InputError } from '../errors.js';
-import { STORED_KIND_NAMES, type StoredKindName } from '../model/kinds.js';
+import { isKindName, STORED_KIND_NAMES, type StoredKindName } from '../model/kinds.js';
+import { optionalWithheld } from '../model/optional-withheld.js';
 import { planSnapshotOutput } from '../report/plan-outputs.js';
 import { SnapshotWriter } from '../snapshot/snapshot-writer.js';
 import { checkOutputPath } from '../util/output-path-check.js';
@@ -44,10 +45,14 @@ export async function collectCommand(raw: Record<string, unknown>, term: Termina
     writer.discard();
     throw err;
   }
-  const notOk = Object.entries(stats.kinds).filter(([, c]) => c.status !== 'ok');
+  const notOk = Object.entries(stats.kinds).filter(([k, c]) => c.status !== 'ok' && !(isKindName(k) && optionalWithheld(k, c)));
+  const optionalOff = Object.entries(stats.kinds).filter(([k, c]) => isKindName(k) && optionalWithheld(k, c));
   if (!opts.quiet) {
     const users = stats.kinds.users ? `, ${stats.kinds.users.count} users` : '';
     term.stderr(`auth0-scan: wrote ${opts.output}: ${kinds.length} kinds${users}, ${stats.requests} requests in ${(stats.durationMs / 1000).toFixed(1)} s\n`);
+  }
+  if (optionalOff.length > 0 && !opts.quiet) {
+    term.stderr(`auth0-scan: optional, not read (their rules are not judged): ${optionalOff.map(([k, c]) => `${k}${c.missingScopes ? ` (${c.missingScopes.join(', ')})` : ''}`).join('; ')}\n`);
   }
   if (notOk.length > 0) {
     term.stderr(`auth0-scan: incomplete: ${notOk.map(([k, c]) => `${k} ${c.status}${c.missingScopes ? ` (missing ${c.missingScopes.join(', ')})` : ''}`).join('; ')}\n`);

@@ -4,6 +4,9 @@ import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { selectRules, type SelectedRule } from '../core/select-rules.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
 import type { Severity } from '../model/severity.js';
+import type { ProfileId } from '../profiles/profile-ids.js';
+import { loadProfiles } from '../profiles/load-profiles.js';
+import { resolveProfile } from '../profiles/resolve-profile.js';
 
 export interface RuleRunOptions {
   rules: string[];
@@ -11,6 +14,7 @@ export interface RuleRunOptions {
   skip?: string[];
   minSeverity?: Severity;
   framework?: FrameworkId[];
+  profile?: ProfileId;
   config?: string;
 }
 
@@ -24,6 +28,12 @@ export function loadRulesForRun(options: RuleRunOptions, cwd: string): { config:
     minSeverity: options.minSeverity,
     frameworks: options.framework,
     mappings: loadMappings(),
+    profile: profileSettings(options.profile ?? config.config.profile ?? 'baseline'),
   });
   return { config, rules, all: loaded.length };
+}
+
+/** Baseline changes nothing, so a run without a profile reads no profiles file. */
+function profileSettings(id: ProfileId): ReturnType<typeof resolveProfile> {
+  return id === 'baseline' ? {} : resolveProfile(loadProfiles(), id);
 }

@@ -5,6 +5,7 @@ import { ACCESS_FORMATS } from '../access/access-formats.js';
 import { COMPLETION_SHELLS, type CompletionShell } from './completion-scripts.js';
 import { EXIT } from '../errors.js';
 import { REPORT_FORMATS } from '../report/report-formats.js';
+import { PROFILE_IDS } from '../profiles/profile-ids.js';
 import { toolVersion } from '../version.js';
 import { handleError } from './handle-error.js';
 import { installSignalCleanup } from './install-signal-cleanup.js';
@@ -63,9 +64,11 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
     .option('--junit-output <file>', 'also write the JUnit XML report to a file')
     .option('--csv-output <file>', 'also write the CSV report (one row per finding) to a file')
     .option('--html-output <file>', 'also write the HTML report (one self-contained page) to a file')
+    .option('--fix-plan-output <file>', 'also write the fix plan (Markdown: per finding the request that would fix it; nothing is sent) to a file')
     .addOption(choiceOption('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: high)', ['critical', 'high', 'medium', 'low', 'info', 'never']))
     .option('--no-color', 'no colours in the table (also NO_COLOR)')
     .option('--details', 'the table lists every finding (rule, resource, message) instead of one row per failing rule')
+    .addOption(choiceOption('--group-by <what>', 'group findings under each compliance control they evidence (table, markdown, json; with --framework, only its controls)', ['control']))
     .option('--ignore-file <file>', 'suppressions file (default: .auth0-scan-ignore.yaml in the working directory if present)')
     .option('--no-ignores', 'apply no suppression at all (audits): every finding counts')
     .option('--strict-suppressions', 'exit 2 when a suppression entry has expired or matched nothing')
@@ -80,7 +83,15 @@ by name and id, "+N more"), most resources first; then skipped rules, coverage a
 or written with -o); too narrow for columns, each rule becomes a block of lines. Ids are never cut.
 
 Outputs are checked before anything is read: a missing or unwritable folder, two outputs naming one file, or a
---format that contradicts the -o name (.json .sarif .sarif.json .md .xml .csv .html .txt) fails at once (exit 2).
+--format that contradicts the -o name (.json .sarif .sarif.json .md .fix-plan.md .xml .csv .html .txt) fails at
+once (exit 2); --format fix-plan may write to any .md name.
+
+--format fix-plan (or --fix-plan-output FILE) writes Markdown for a person to review: per open finding the
+Management API request that would fix it (ids and values filled in), the auth0 CLI command and the Terraform
+attribute where one exists. Nothing is sent: the scanner stays read-only (docs/fix-plan.md).
+--group-by control lists findings under each control of compliance/mappings.yaml (a finding under each of its
+controls, then "unmapped") in the table and markdown, and adds "groups" (control -> fingerprints) to the JSON;
+sarif, junit, csv, html and fix-plan ignore it (SARIF carries the controls as rule tags anyway).
 Progress goes to stderr: a line redrawn in place on a terminal, one plain line every 30 s in a CI log.
 
 Exit codes: 0 gate passed · 1 findings at or above --fail-on · 2 usage, config, rule or snapshot error ·
@@ -89,6 +100,8 @@ Exit codes: 0 gate passed · 1 findings at or above --fail-on · 2 usage, config
 Examples:
   auth0-scan scan --demo
   auth0-scan scan --demo --details --no-color | less
+  auth0-scan scan --demo --profile regulated --group-by control --framework nist-800-63b
+  auth0-scan scan --demo --format fix-plan -o fixes.md
   AUTH0_CLIENT_SECRET=… auth0-scan scan --domain acme.eu.auth0.com --client-id abc123
   auth0-scan scan --domain acme.eu.auth0.com --format sarif -o auth0.sarif --fail-on critical
   auth0-scan scan --snapshot tenant.ndjson.gz --json-output report.json --quiet
@@ -326,6 +339,7 @@ function addRuleOptions(cmd: Command): void {
     .option('--skip <ids>', 'skip these rule ids or globs, comma-separated (repeatable)', collectList)
     .addOption(choiceOption('--min-severity <severity>', 'only rules at or above this severity', ['critical', 'high', 'medium', 'low', 'info']))
     .addOption(frameworkOption('only rules mapped to these frameworks, comma-separated (repeatable; see docs/compliance.md)'))
+    .addOption(choiceOption('--profile <profile>', "rule thresholds and tier-2 rules (profiles/profiles.yaml, docs/profiles.md; default: the config file's profile, else baseline); the config's rules.<id> settings win", [...PROFILE_IDS]))
     .option('--config <file>', 'config file (default: auth0-scan.config.yaml|json in the working directory)');
 }
 

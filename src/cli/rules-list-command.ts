@@ -1,6 +1,6 @@
 import { InputError, EXIT } from '../errors.js';
 import type { FrameworkId } from '../compliance/frameworks.js';
-import { scopesFor } from '../model/kinds.js';
+import { scopeNeeds, scopesFor } from '../model/kinds.js';
 import { didYouMean } from '../util/closest-match.js';
 import { formatRuleExplanation } from './format-rule-explanation.js';
 import { outputWidth } from './output-width.js';
@@ -44,7 +44,9 @@ export async function rulesList(opts: RulesListOptions, term: Terminal): Promise
       resource: file.resource,
       kinds,
       scopes: scopesFor(kinds),
+      optionalScopes: scopeNeeds(kinds).optional,
       params: file.params,
+      enabledByDefault: file.enabledByDefault ?? true,
       description: file.description,
       rationale: file.rationale,
       remediation: file.remediation,
@@ -56,11 +58,15 @@ export async function rulesList(opts: RulesListOptions, term: Terminal): Promise
     term.stdout(`${JSON.stringify(out, null, 2)}\n`);
     return EXIT.ok;
   }
-  const rows = rules.map(({ file, controls }) => ({
+  const optional = rules.map(({ kinds }) => scopeNeeds(kinds).optional);
+  const anyOptional = optional.some((o) => o.length > 0);
+  const rows = rules.map(({ file, controls }, i) => ({
     id: file.id,
     severity: file.severity,
-    resource: file.resource,
+    // The area, not the resource kind (in --format json and rules explain): the columns must fit 200 wide.
+    area: file.category,
     frameworks: ruleFrameworks(controls).join(',') || '-',
+    ...(anyOptional ? { optionalScopes: optional[i]?.map((s) => `+${s}`).join(',') || '-' } : {}),
     title: file.title,
   }));
   for (const line of rulesListLines(rows, outputWidth(term, false))) term.stdout(`${line}\n`);

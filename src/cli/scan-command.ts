@@ -35,7 +35,8 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   const docs = new Map<string, RuleDoc>(rules.map((r) => [r.file.id, ruleDoc(r.file, r.override?.severity, r.controls)]));
   const color = useColor(term, opts.color, opts.output !== undefined);
   const width = outputWidth(term, opts.output !== undefined);
-  const render = { color, rules: docs, details: opts.details, ...(width === undefined ? {} : { width }) };
+  const grouping = opts.groupBy === undefined ? {} : { groupBy: opts.groupBy, ...(opts.framework ? { frameworks: opts.framework } : {}) };
+  const render = { color, rules: docs, details: opts.details, ...grouping, ...(width === undefined ? {} : { width }) };
   if (scansConfigTenants(opts, config, term)) {
     const { scanTenants } = await import('./scan-tenants.js');
     return scanTenants({ opts, config, rules, gateInputs, failOn, render }, term);

@@ -6,6 +6,7 @@ import { DEFAULT_RUN_TIMEOUT_MS } from '../http/run-deadline.js';
 import { FAIL_ON_VALUES, severitySchema } from '../model/severity.js';
 import { formatIssue } from '../rules/format-issue.js';
 import { REPORT_FORMATS } from '../report/report-formats.js';
+import { PROFILE_IDS } from '../profiles/profile-ids.js';
 
 const list = z
   .array(z.string())
@@ -65,6 +66,8 @@ export const ruleOptionsSchema = z.object({
   minSeverity: severitySchema.optional(),
   /** --framework: repeatable and comma-separated, already lower-cased and checked by the option's parser. */
   framework: z.array(z.enum(FRAMEWORK_IDS)).optional(),
+  /** --profile: rule thresholds and tier-2 rules; the config file's `profile` when absent, else baseline. */
+  profile: z.enum(PROFILE_IDS).optional(),
   config: z.string().optional(),
 });
 
@@ -80,10 +83,13 @@ export const scanOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchem
   junitOutput: z.string().optional(),
   csvOutput: z.string().optional(),
   htmlOutput: z.string().optional(),
+  fixPlanOutput: z.string().optional(),
   failOn: z.enum(FAIL_ON_VALUES).optional(),
   color: z.boolean().optional(),
   /** The table lists every finding instead of one row per failing rule. */
   details: z.boolean().default(false),
+  /** --group-by control: table, Markdown and JSON group findings by the controls they evidence. */
+  groupBy: z.enum(['control'], { error: '--group-by takes control' }).optional(),
   ignoreFile: z.string().min(1).optional(),
   ignores: z.boolean().default(true),
   strictSuppressions: z.boolean().default(false),

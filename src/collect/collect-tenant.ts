@@ -16,6 +16,7 @@ import { classifyFailure } from './classify-failure.js';
 import { runEndingFailure } from './run-ending-failure.js';
 import type { Collector, Resource } from './collector.js';
 import { trackedCollectApi } from './tracked-collect-api.js';
+import { sharedReads, type SharedReads } from './shared-reads.js';
 
 export interface CollectTenantOptions {
   api: CollectApi;
@@ -60,9 +61,11 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
     ...(o.scannerClientId === undefined ? {} : { scanner: { clientId: o.scannerClientId } }),
   });
   const coverage: Partial<Record<KindName, KindCoverage>> = {};
+  // Lists several collectors start from (applications, connections, …) are read once per run.
+  const shared = sharedReads();
   const run = async (kind: StoredKindName): Promise<void> => {
     try {
-      coverage[kind] = await collectKind(kind, o, allow);
+      coverage[kind] = await collectKind(kind, o, allow, shared);
     } finally {
       o.progress?.finished(kind);
     }
@@ -76,7 +79,7 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
   return coverage;
 }
 
-async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow: AllowList): Promise<KindCoverage> {
+async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow: AllowList, shared: SharedReads): Promise<KindCoverage> {
   const tally = new KindTally(kind);
   let seen = 0;
   // Users are streamed in the millions and arrive once each from the export; every other kind is checked for repeats.
@@ -110,7 +113,7 @@ async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow:
     }
   };
   const requests = o.progress?.started(kind);
-  const api = requests ? trackedCollectApi(o.api, requests) : o.api;
+  const api = shared.view(requests ? trackedCollectApi(o.api, requests) : o.api);
   try {
     const degraded = await o.collectors[kind].collect({
       api,
@@ -119,6 +122,8 @@ async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow:
       gone: (id) => tally.drop(id),
       reject: (entry) => tally.reject(entry),
       expect: (more, open) => requests?.expect(more, open),
+      domain: o.domain,
+      collectedAt: o.collectedAt,
       keeps: [...allow.root(kind).children.keys()].filter((f) => f !== '*'),
     });
     return tally.coverage(degraded ?? undefined);

@@ -23,6 +23,10 @@ export interface CollectorContext {
    * run by hand needs no progress.
    */
   expect?(more: number, open?: boolean): void;
+  /** The tenant's canonical domain (log queries name it). */
+  domain?: string;
+  /** The scan time (ISO): log windows are measured back from it, as the rules measure. */
+  collectedAt?: string;
   /** The top-level fields the snapshot keeps of this kind, for an API that returns only the fields asked for (users). */
   keeps?: readonly string[];
 }

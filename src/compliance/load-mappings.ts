@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadDataFile, parseDataText, type DataFileKind } from '../rules/load-data-file.js';
+import { parseDataText, shippedDataLoader, type DataFileKind } from '../rules/load-data-file.js';
 import { mappingsFileSchema, type MappingsFile } from './mapping-schema.js';
 
 /** compliance/mappings.yaml at the package root, found from this module (dist/compliance/ or src/compliance/ → ../../compliance). */
@@ -9,16 +9,8 @@ export function mappingsPath(): string {
 
 const KIND: DataFileKind<MappingsFile> = { schema: mappingsFileSchema, what: 'compliance mappings file' };
 
-let shipped: MappingsFile | undefined;
-
 /** Reads and validates a mappings file; with no path, the one the package ships (read once, then cached). */
-export function loadMappings(path?: string): MappingsFile {
-  if (path === undefined) {
-    shipped ??= loadDataFile(mappingsPath(), KIND);
-    return shipped;
-  }
-  return loadDataFile(path, KIND);
-}
+export const loadMappings = shippedDataLoader(mappingsPath, KIND);
 
 /** Parses and validates mappings text; `path` is only for messages. */
 export function parseMappings(text: string, path: string): MappingsFile {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FAIL_ON_VALUES, SEVERITIES } from '../model/severity.js';
 import { suppressionEntrySchema } from '../gate/suppression-schema.js';
 import { anyCaseEnum } from './any-case-enum.js';
+import { PROFILE_IDS } from '../profiles/profile-ids.js';
 import { configDomainSchema, tenantListSchema } from './tenant-entry-schema.js';
 
 // Enum values in any case, as the flags take them (`failOn: High`); lower-cased on load.
@@ -27,6 +28,8 @@ export const configSchema = z
     domain: configDomainSchema.optional(),
     failOn: anyCaseEnum(FAIL_ON_VALUES).optional(),
     minSeverity: severitySetting.optional(),
+    /** Rule thresholds and tier-2 rules (profiles/profiles.yaml); --profile wins, `rules` below win over it. */
+    profile: anyCaseEnum(PROFILE_IDS).optional(),
     /** More rule files or directories, relative to the config file. */
     rules_dirs: z.array(z.string()).optional(),
     rules: z.record(z.string(), ruleSettingSchema).optional(),

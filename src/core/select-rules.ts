@@ -10,6 +10,7 @@ import { atOrAbove, type Severity } from '../model/severity.js';
 import type { LoadedRule } from '../rules/load-rule-file.js';
 import { didYouMean } from '../util/closest-match.js';
 import { globToRegExp } from '../util/glob.js';
+import { mergeRuleSettings, type RuleSettings } from '../profiles/resolve-profile.js';
 
 export interface RuleSelection {
   only?: readonly string[];
@@ -19,6 +20,8 @@ export interface RuleSelection {
   frameworks?: readonly FrameworkId[];
   /** The compliance mappings: each selected rule carries its controls (all frameworks, not just the filter's). */
   mappings?: Pick<MappingsFile, 'rules'>;
+  /** The `--profile`'s per-rule settings (resolveProfile); the config file's `rules.<id>` win over them. */
+  profile?: RuleSettings;
 }
 
 export interface SelectedRule extends RuleSpec {
@@ -33,8 +36,8 @@ export interface SelectedRule extends RuleSpec {
  */
 export function selectRules(rules: readonly LoadedRule[], loaded: LoadedConfig, sel: RuleSelection): SelectedRule[] {
   const ids = new Set(rules.map((r) => r.file.id));
-  const settings = loaded.config.rules ?? {};
-  for (const [id, setting] of Object.entries(settings)) {
+  const configured = loaded.config.rules ?? {};
+  for (const [id, setting] of Object.entries(configured)) {
     if (!ids.has(id)) throw new InputError('CONFIG', `rules.${id}: no rule has this id${didYouMean(id, ids)}`, configLocation(loaded, ['rules', id]));
     const rule = rules.find((r) => r.file.id === id);
     if (rule && setting.params) {
@@ -43,6 +46,7 @@ export function selectRules(rules: readonly LoadedRule[], loaded: LoadedConfig, 
       if (issue) throw new InputError('CONFIG', `rules.${id}.${issue.path.join('.')}: ${issue.message}`, configLocation(loaded, ['rules', id, ...issue.path]));
     }
   }
+  const settings = mergeRuleSettings(sel.profile ?? {}, configured);
   const only = patterns('--only', sel.only, ids);
   const skip = patterns('--skip', sel.skip, ids);
   const minSeverity = sel.minSeverity ?? loaded.config.minSeverity;
@@ -50,11 +54,12 @@ export function selectRules(rules: readonly LoadedRule[], loaded: LoadedConfig, 
   const out: SelectedRule[] = [];
   for (const rule of rules) {
     const id = rule.file.id;
-    const setting = settings[id];
+    const setting = Object.hasOwn(settings, id) ? settings[id] : undefined;
     const severity = setting?.severity ?? rule.file.severity;
     if (only && !only.some((re) => re.test(id))) continue;
     if (skip?.some((re) => re.test(id))) continue;
-    if (setting?.enabled === false && !only) continue;
+    // A rule off by default (enabledByDefault: false) runs when a profile or the config enables it, or --only names it.
+    if (!(setting?.enabled ?? rule.file.enabledByDefault ?? true) && !only) continue;
     if (minSeverity && !atOrAbove(severity, minSeverity)) continue;
     const controls = sel.mappings && ruleControls(sel.mappings, id);
     if (frameworks && !frameworks.some((f) => (controls?.[f]?.length ?? 0) > 0)) continue;

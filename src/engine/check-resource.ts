@@ -28,6 +28,7 @@ export function judgeResource(rule: CompiledRule, subject: unknown, ctx: EvalCon
       const v = getPath(subject, req.segments);
       if (v === undefined || v === null) return { outcome: 'not_judged', reason: `${req.path} ${v === null ? 'null' : 'absent'}` };
     }
+    if (rule.judgeable && !rule.judgeable.when(subject, ctx)) return { outcome: 'not_judged', reason: rule.judgeable.reason };
     return rule.assert(subject, ctx) ? PASS : FAIL;
   } catch (err) {
     if (err instanceof NotJudged) return { outcome: 'not_judged', reason: err.reason };

@@ -13,6 +13,7 @@ import type { Bindings } from './refs.js';
 import { fieldsRead, type FieldsRead } from './fields-read.js';
 import { ruleKinds } from './rule-kinds.js';
 import { compileTemplate, type Template } from './template.js';
+import { compileFix, type FixTemplate } from './compile-fix.js';
 
 export interface RuleOverride {
   severity?: Severity;
@@ -36,8 +37,10 @@ export interface CompiledRule {
   /** Fields that must be present for a judgement (`requires`): absent or null makes the resource not judged. */
   requires: { path: string; segments: PathSegments }[];
   where?: Predicate;
+  judgeable?: { when: Predicate; reason: string };
   assert: Predicate;
   message: Template;
+  fix?: FixTemplate;
 }
 
 export type CompileResult = { rule: CompiledRule; issues: [] } | { rule?: undefined; issues: CompileIssue[] };
@@ -56,7 +59,11 @@ export function compileRule(file: RuleFile, tenant: TenantBindings, override: Ru
   }
   const where = file.where ? compileCondition(file.where, ['where'], bindings, errors) : undefined;
   const assert = compileCondition(file.assert, ['assert'], bindings, errors);
+  const judgeable = file.judgeable
+    ? { when: compileCondition(file.judgeable.when, ['judgeable', 'when'], bindings, errors), reason: file.judgeable.reason }
+    : undefined;
   const message = compileTemplate(file.message, ['message'], bindings, errors);
+  const fix = file.fix ? compileFix(file.fix, bindings, errors) : undefined;
   const requires: CompiledRule['requires'] = [];
   (file.requires ?? []).forEach((path, i) => {
     const segments = parsePath(path);
@@ -75,8 +82,10 @@ export function compileRule(file: RuleFile, tenant: TenantBindings, override: Ru
       sensitive: file.sensitive,
       requires,
       where,
+      ...(judgeable ? { judgeable } : {}),
       assert,
       message,
+      ...(fix ? { fix } : {}),
     },
   };
 }

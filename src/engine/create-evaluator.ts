@@ -8,6 +8,7 @@ import type { RuleFile } from '../rules/rule-schema.js';
 import { formatDocPath } from '../rules/source-document.js';
 import { collectEvidence, judgeResource } from './check-resource.js';
 import { NotJudgedKeeper } from './not-judged-keeper.js';
+import { optionalWithheld } from '../model/optional-withheld.js';
 import { compileRule, type CompiledRule, type RuleOverride } from './compile-rule.js';
 import type { EvalContext, Resource } from './eval-context.js';
 import { fingerprint } from './fingerprint.js';
@@ -125,6 +126,11 @@ export function createEvaluator(input: EvaluatorInput): Evaluator {
       let evaluated = 0;
       for (const rule of rules) {
         const skip = skipReason(rule, coverage);
+        if (skip && optionalOnly(skip, coverage)) {
+          // An optional scope not granted (read:logs) is a choice, not a gap: the rule is not judged, the run whole.
+          notJudged.push({ ruleId: rule.doc.id, count: 1, withheld: true, resources: [{ type: rule.kind, id: rule.kind, reason: skip.reason }] });
+          continue;
+        }
         if (skip) {
           skipped.push(skip);
           continue;
@@ -195,18 +201,22 @@ function makeFinding(
   for (const [path, value] of collectEvidence(rule, subject, ctx)) {
     evidence[path] = rule.sensitive ? redactEvidence(value) : summariseEvidence(filterEvidence(rule.kind, collection, path, value, allow));
   }
+  const vars = { subject: filterSubject(rule.kind, collection, subject, allow), id: resource.id, name: resource.name };
   return {
     ...base(rule, domain, resource),
-    message: rule.message({ subject: filterSubject(rule.kind, collection, subject, allow), id: resource.id, name: resource.name }),
+    message: rule.message(vars),
+    ...(rule.fix ? { fix: rule.fix(vars) } : {}),
     evidence,
   };
 }
 
 function summaryFinding(rule: CompiledRule, domain: string, count: number, sample: string[]): Finding {
   const resource = { type: rule.kind, id: rule.kind };
+  const vars = { subject: {}, id: rule.kind, count, sample };
   return {
     ...base(rule, domain, resource),
-    message: rule.message({ subject: {}, id: rule.kind, count, sample }),
+    message: rule.message(vars),
+    ...(rule.fix ? { fix: rule.fix(vars) } : {}),
     evidence: {},
     count,
     sample,
@@ -225,6 +235,11 @@ function base(rule: CompiledRule, domain: string, resource: Finding['resource'])
     remediation: d.remediation,
     fingerprint: fingerprint(d.id, domain, resource.type, resource.id),
   };
+}
+
+/** Every kind the rule lacks is optional and was withheld (no scope, or not on the plan), not broken. */
+function optionalOnly(skip: SkippedRule, coverage: Partial<Record<KindName, KindCoverage>>): boolean {
+  return skip.kinds.every((k) => optionalWithheld(k, coverage[k]));
 }
 
 function skipReason(rule: CompiledRule, coverage: Partial<Record<KindName, KindCoverage>>): SkippedRule | undefined {

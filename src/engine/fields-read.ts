@@ -36,7 +36,7 @@ export function fieldsRead(file: RuleFile): FieldsRead {
     // Paths inside a quantifier are relative to an element of a field already counted, except over `items`.
     for (const q of [cond.some, cond.every, cond.none]) if (q) walk(q, kind, overItems);
   };
-  for (const c of [file.where, file.assert]) if (c) walk(c, file.resource, !collection);
+  for (const c of [file.where, file.judgeable?.when, file.assert]) if (c) walk(c, file.resource, !collection);
   for (const r of file.requires ?? []) add(file.resource, r);
   return out;
 }

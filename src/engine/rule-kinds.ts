@@ -11,7 +11,7 @@ export const PLACEHOLDER_TENANT: TenantBindings = {
 /** Every kind a rule reads: its own, plus those reached by count and lookup. */
 export function ruleKinds(file: RuleFile): KindName[] {
   const kinds = new Set<KindName>([file.resource]);
-  for (const c of [file.where, file.assert]) if (c) collectKinds(c, kinds);
+  for (const c of [file.where, file.judgeable?.when, file.assert]) if (c) collectKinds(c, kinds);
   return [...kinds];
 }
 

@@ -21,13 +21,18 @@ const SPECIAL = new Set(['$id', '$name', '$count', '$sample']);
  * the engine, `{{$params.X}}` and `{{$tenant.X}}` from the bindings. Placeholders are checked when the rule loads.
  */
 export function compileTemplate(text: string, at: DocPath, bindings: Bindings, errors: CompileErrors): Template {
+  return compileParts(text, (name) => compilePlaceholder(name, at, bindings, errors));
+}
+
+/** Splits `text` at its `{{…}}` placeholders: literals stay as they are, each placeholder is compiled by `part`. */
+export function compileParts(text: string, part: (name: string) => (v: TemplateVars) => string): Template {
   const parts: ((v: TemplateVars) => string)[] = [];
   let last = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
     const literal = text.slice(last, m.index);
     parts.push(() => literal);
     last = m.index + m[0].length;
-    parts.push(compilePlaceholder(m[1] ?? '', at, bindings, errors));
+    parts.push(part(m[1] ?? ''));
   }
   const tail = text.slice(last);
   parts.push(() => tail);

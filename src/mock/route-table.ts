@@ -2,11 +2,12 @@ import { APPLICATION_ROUTES } from './application-routes.js';
 import { DIRECTORY_ROUTES } from './directory-routes.js';
 import { EXTENSIBILITY_ROUTES } from './extensibility-routes.js';
 import { JOB_ROUTES } from './job-routes.js';
+import { POSTURE_ROUTES } from './posture-routes.js';
 import type { Route } from './route-types.js';
 import { SETTINGS_ROUTES } from './settings-routes.js';
 import { SINGLE_RESOURCE_ROUTES } from './single-resource-routes.js';
 
-export const ROUTES: readonly Route[] = [...APPLICATION_ROUTES, ...DIRECTORY_ROUTES, ...EXTENSIBILITY_ROUTES, ...SETTINGS_ROUTES, ...JOB_ROUTES, ...SINGLE_RESOURCE_ROUTES];
+export const ROUTES: readonly Route[] = [...APPLICATION_ROUTES, ...DIRECTORY_ROUTES, ...EXTENSIBILITY_ROUTES, ...SETTINGS_ROUTES, ...POSTURE_ROUTES, ...JOB_ROUTES, ...SINGLE_RESOURCE_ROUTES];
 
 interface Compiled {
   route: Route;

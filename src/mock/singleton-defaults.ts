@@ -12,7 +12,11 @@ export const DEFAULT_TENANT_SETTINGS: Item = {
   flags: { enable_client_connections: true, enable_dynamic_client_registration: false },
 };
 
+export const DEFAULT_PROMPTS: Item = { universal_login_experience: 'new', identifier_first: true, webauthn_platform_first_factor: false };
+
 export const DEFAULT_ATTACK_PROTECTION: Record<string, Item> = {
+  captcha: { active_provider_id: 'auth0' },
+  phone_provider_protection: { type: 'default' },
   brute_force_protection: {
     enabled: true,
     shields: ['block', 'user_notification'],

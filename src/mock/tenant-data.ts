@@ -1,6 +1,6 @@
 import type { KindName } from '../model/kinds.js';
 import { omit } from './project-fields.js';
-import { DEFAULT_ATTACK_PROTECTION, DEFAULT_GUARDIAN_FACTORS, DEFAULT_TENANT_SETTINGS, DEFAULT_TRIGGERS, trigger } from './singleton-defaults.js';
+import { DEFAULT_ATTACK_PROTECTION, DEFAULT_GUARDIAN_FACTORS, DEFAULT_PROMPTS, DEFAULT_TENANT_SETTINGS, DEFAULT_TRIGGERS, trigger } from './singleton-defaults.js';
 import type { MockM2mClient, MockTenant, UnavailableReason } from './tenant-schema.js';
 import { createUserStore, type Item, type UserStore } from './user-store.js';
 
@@ -40,8 +40,27 @@ export interface TenantData {
   signingKeys: Item[];
   guardianFactors: Item[];
   guardianPolicies: string[];
-  attackProtection: Record<'brute_force_protection' | 'suspicious_ip_throttling' | 'breached_password_detection' | 'bot_detection' | 'risk_assessment', Item>;
+  attackProtection: Record<AttackKind, Item>;
+  guardianPhone: { sms_provider?: string; phone_provider?: string; message_types?: string[] };
+  prompts: Item;
+  networkAcls: Item[];
+  eventStreams: Item[];
+  emailTemplates: Map<string, Item>;
+  tokenExchangeProfiles: Item[];
+  discoveryDomains: Map<string, Item[]>;
+  clientCredentials: Map<string, Item[]>;
+  scim: Map<string, Item>;
+  logs: Item[];
 }
+
+export type AttackKind =
+  | 'brute_force_protection'
+  | 'suspicious_ip_throttling'
+  | 'breached_password_detection'
+  | 'bot_detection'
+  | 'risk_assessment'
+  | 'captcha'
+  | 'phone_provider_protection';
 
 export function buildTenantData(t: MockTenant): TenantData {
   const connections = t.connections ?? [];
@@ -83,10 +102,10 @@ export function buildTenantData(t: MockTenant): TenantData {
     unavailable: t.unavailable ?? {},
     deleted: new Set(Object.values(t.deleted_while_reading ?? {}).flat()),
     tenant: t.tenant ?? DEFAULT_TENANT_SETTINGS,
-    clients: t.clients ?? [],
+    clients: (t.clients ?? []).map((c) => omit(c, ['credentials'])),
     clientGrants: t.client_grants ?? [],
     resourceServers: t.resource_servers ?? [],
-    connections: connections.map((c) => omit(c, ['enabled_clients'])),
+    connections: connections.map((c) => omit(c, ['enabled_clients', 'scim_configuration'])),
     connectionClients: new Map(connections.map((c) => [c.id, c.enabled_clients ?? []])),
     roles: roles.map((r) => omit(r, ['permissions', 'users'])),
     rolePermissions: new Map(
@@ -96,7 +115,7 @@ export function buildTenantData(t: MockTenant): TenantData {
       ]),
     ),
     roleUsers: new Map(roles.map((r) => [r.id, r.users ?? []])),
-    organizations: orgs.map((o) => omit(o, ['members', 'member_roles', 'enabled_connections'])),
+    organizations: orgs.map((o) => omit(o, ['members', 'member_roles', 'enabled_connections', 'discovery_domains'])),
     orgMembers: new Map(orgs.map((o) => [o.id, o.members ?? []])),
     orgMemberRoles: new Map(orgs.map((o) => [o.id, new Map((o.member_roles ?? []).map((m) => [m.user_id, m.roles]))])),
     orgConnections: new Map(
@@ -126,7 +145,19 @@ export function buildTenantData(t: MockTenant): TenantData {
       breached_password_detection: t.breached_password_detection ?? defaults('breached_password_detection'),
       bot_detection: t.bot_detection ?? defaults('bot_detection'),
       risk_assessment: t.risk_assessment ?? defaults('risk_assessment'),
+      captcha: t.captcha ?? defaults('captcha'),
+      phone_provider_protection: t.phone_provider_protection ?? defaults('phone_provider_protection'),
     },
+    guardianPhone: t.guardian_phone ?? { sms_provider: 'auth0', phone_provider: 'auth0', message_types: ['sms'] },
+    prompts: t.prompts ?? DEFAULT_PROMPTS,
+    networkAcls: t.network_acls ?? [],
+    eventStreams: t.event_streams ?? [],
+    emailTemplates: new Map((t.email_templates ?? []).map((e) => [e.template, e])),
+    tokenExchangeProfiles: t.token_exchange_profiles ?? [],
+    logs: t.logs ?? [],
+    discoveryDomains: new Map(orgs.map((o) => [o.id, o.discovery_domains ?? []])),
+    clientCredentials: new Map((t.clients ?? []).map((c) => [c.client_id, c.credentials ?? []])),
+    scim: new Map(connections.flatMap((c) => (c.scim_configuration ? [[c.id, { ...c.scim_configuration, connection_id: c.id, connection_name: c.name, strategy: c.strategy }] as const] : []))),
   };
 }
 

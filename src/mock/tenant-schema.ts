@@ -49,11 +49,19 @@ const shape = {
    */
   deleted_while_reading: z.partialRecord(z.enum(['connections', 'roles', 'organizations']), z.array(id)).optional(),
   tenant: single,
-  clients: listOf('client_id', { client_id: id }),
+  // `credentials`: served by /clients/{id}/credentials, never in the client list.
+  clients: listOf('client_id', { client_id: id, credentials: z.array(z.looseObject({ id })).optional() }),
   // Real grants may lack client_id (a tenant default grant: default_for) and scope (allow_all_scopes).
   client_grants: listOf('id', { id, client_id: id.optional(), audience: z.string(), scope: z.array(z.string()).optional() }),
   resource_servers: listOf('id', { id, identifier: z.string() }),
-  connections: listOf('id', { id, name: z.string(), strategy: z.string(), enabled_clients: ids }),
+  connections: listOf('id', {
+    id,
+    name: z.string(),
+    strategy: z.string(),
+    enabled_clients: ids,
+    // Served by /connections/{id}/scim-configuration(/tokens); absent = 404 (no SCIM).
+    scim_configuration: z.looseObject({ tokens: z.array(z.looseObject({ token_id: id })).optional() }).optional(),
+  }),
   roles: listOf('id', {
     id,
     name: z.string(),
@@ -67,6 +75,7 @@ const shape = {
     // Served as each member's `roles` when asked with fields=roles (and read:organization_member_roles).
     member_roles: z.array(z.strictObject({ user_id: id, roles: z.array(z.looseObject({ id, name: z.string() })) })).optional(),
     enabled_connections: z.array(z.looseObject({ connection_id: id })).optional(),
+    discovery_domains: z.array(z.looseObject({ id, domain: z.string() })).optional(),
   }),
   users: listOf('user_id', { user_id: id }),
   actions: listOf('id', { id, name: z.string(), bound_triggers: ids }),
@@ -83,13 +92,25 @@ const shape = {
   breached_password_detection: single,
   bot_detection: single,
   risk_assessment: single,
+  captcha: single,
+  phone_provider_protection: single,
+  // The three phone-factor endpoints' answers; an absent part answers 404.
+  guardian_phone: z.strictObject({ sms_provider: z.string(), phone_provider: z.string(), message_types: z.array(z.string()) }).partial().optional(),
+  prompts: single,
+  network_acls: listOf('id', { id }),
+  event_streams: listOf('id', { id }),
+  // A template name absent here answers 404 (never customised).
+  email_templates: listOf('template', { template: id }),
+  token_exchange_profiles: listOf('id', { id }),
+  // Served by the /logs search; only date, type, client_id and hostname matter to the scanner.
+  logs: z.array(z.looseObject({ log_id: id, date: z.string(), type: z.string() })).optional(),
 };
 
 /** Unknown top-level keys are typos unless they start with `$` or `_` (`$schema`, `_comment`). */
 export const mockTenantSchema = z.looseObject(shape).superRefine((value, ctx) => {
   for (const key of Object.keys(value)) {
     if (!Object.hasOwn(shape, key) && !/^[$_]/.test(key) && key !== 'description') {
-      ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (expected a kind name, domain, m2m, unavailable, recorded_at, generate_users or deleted_while_reading)` });
+      ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (expected a kind name, logs, domain, m2m, unavailable, recorded_at, generate_users or deleted_while_reading)` });
     }
   }
 });

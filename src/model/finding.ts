@@ -21,6 +21,8 @@ export interface Finding {
   evidence: Record<string, unknown>;
   /** Stable hash of rule id, tenant and resource id: the key for baselines and suppressions. */
   fingerprint: string;
+  /** The request that would fix it (rule `fix`), filled in from the resource; never sent by the scanner. */
+  fix?: FindingFix;
   /** Rules in `summary` scope (users): how many resources failed, and a bounded, sorted sample of their ids. */
   count?: number;
   sample?: string[];
@@ -30,6 +32,15 @@ export interface Finding {
   baselineState?: BaselineState;
   /** The tenant's domain (as in the report's `tenant.domain`); set by build-report on every finding of a report. */
   tenant?: string;
+}
+
+export interface FindingFix {
+  request?: { method: 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string; body?: unknown };
+  cli?: string;
+  terraform?: { resource: string; attribute: string };
+  /** Placeholders `<name>` left in the request for a person to fill in, with what goes there. */
+  inputs?: Record<string, string>;
+  note?: string;
 }
 
 export interface FindingSuppression {
@@ -59,6 +70,8 @@ export interface NotJudgedResource extends FindingResource {
 export interface NotJudgedRule {
   ruleId: string;
   count: number;
+  /** The whole rule: an optional kind (read:logs, …) was withheld. It does not count in the score. */
+  withheld?: true;
   /** The first few, sorted by id. */
   resources: NotJudgedResource[];
 }

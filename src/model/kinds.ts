@@ -25,6 +25,19 @@ export const KIND_NAMES = [
   'breached_password_detection',
   'bot_detection',
   'risk_assessment',
+  'captcha',
+  'phone_provider_protection',
+  'guardian_phone',
+  'prompts',
+  'network_acls',
+  'event_streams',
+  'email_templates',
+  'token_exchange_profiles',
+  'organization_discovery_domains',
+  'client_credentials',
+  'scim_configurations',
+  'client_log_activity',
+  'canonical_domain_logins',
   'principals',
 ] as const;
 export type KindName = (typeof KIND_NAMES)[number];
@@ -45,6 +58,12 @@ export interface KindInfo {
   scopes: readonly string[];
   /** Streamed rather than held in memory: rules may iterate it but not count or look it up. */
   streamed?: boolean;
+  /**
+   * Those of its scopes a least-privilege grant may leave out on purpose (read:logs, read:client_credentials):
+   * without them the rules over the kind are reported as not judged, and the run is not incomplete. With them,
+   * they are judged like any other.
+   */
+  optionalScopes?: readonly string[];
   /** Derived from these kinds (the access model): collecting it means collecting them. */
   derivedFrom?: readonly StoredKindName[];
 }
@@ -83,6 +102,26 @@ export const KINDS: Readonly<Record<KindName, KindInfo>> = {
   breached_password_detection: single(ATTACK),
   bot_detection: single(ATTACK),
   risk_assessment: single(ATTACK),
+  captcha: single(ATTACK),
+  phone_provider_protection: single(ATTACK),
+  // The SMS and voice factors' delivery provider and message types (three small GETs, one resource).
+  guardian_phone: single(['read:guardian_factors']),
+  prompts: single(['read:prompts']),
+  network_acls: list('id', ['read:network_acls'], 'description'),
+  event_streams: list('id', ['read:event_streams']),
+  // One resource per template name; a template never set is `{template, configured: false}` (the API's 404).
+  email_templates: list('template', ['read:email_templates'], 'template'),
+  token_exchange_profiles: list('id', ['read:token_exchange_profiles']),
+  // Each domain carries its organization_id; read per organization, so only when a rule needs them.
+  organization_discovery_domains: list('id', ['read:organizations', 'read:organization_discovery_domains'], 'domain'),
+  // Public-key credential metadata (kid, alg, expires_at) of the applications that use one; never a secret. Optional:
+  // the same scope makes /clients return client secrets (redacted, but a scanner should not hold it by default).
+  client_credentials: { ...list('id', ['read:clients', 'read:client_credentials'], 'name'), optionalScopes: ['read:client_credentials'] },
+  // Inbound SCIM per connection, with token metadata (the API never returns a token value).
+  scim_configurations: list('connection_id', ['read:connections', 'read:scim_config', 'read:scim_token'], 'connection_name'),
+  // Log-based signals (read:logs is optional): bounded searches, one per Management API grant holder.
+  client_log_activity: { ...list('client_id', ['read:logs', 'read:client_grants']), optionalScopes: ['read:logs'] },
+  canonical_domain_logins: { ...single(['read:logs']), optionalScopes: ['read:logs'] },
   // The effective-privilege model (src/access): one resource per principal, built after the users have streamed.
   principals: {
     singleton: false,
@@ -118,9 +157,27 @@ export function resourceName(kind: KindName, resource: Record<string, unknown>):
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-/** Union of the read scopes needed to collect these kinds, sorted. */
+/** Union of the read scopes needed to collect these kinds, sorted (optional kinds' scopes included). */
 export function scopesFor(kinds: Iterable<KindName>): string[] {
   const out = new Set<string>();
   for (const k of kinds) for (const stored of storedKinds(k)) for (const s of KINDS[stored].scopes) out.add(s);
   return [...out].sort();
+}
+
+/** The scopes split into what the kinds need and the optional ones (read:logs, …) no other need makes required. */
+export function scopeNeeds(kinds: Iterable<KindName>): { required: string[]; optional: string[] } {
+  const optional = new Set<string>();
+  const required = new Set<string>();
+  for (const k of kinds) {
+    for (const stored of storedKinds(k)) {
+      const info = KINDS[stored];
+      for (const s of info.scopes) (info.optionalScopes?.includes(s) ? optional : required).add(s);
+    }
+  }
+  return { required: [...required].sort(), optional: [...optional].filter((s) => !required.has(s)).sort() };
+}
+
+/** The kind has scopes a grant may leave out on purpose (see `optionalScopes`). */
+export function isOptionalKind(kind: KindName): boolean {
+  return (KINDS[kind].optionalScopes?.length ?? 0) > 0;
 }

@@ -1,7 +1,7 @@
 import type { CollectionStats, Finding, FindingResource, NotJudgedRule, SkippedRule } from './finding.js';
 import type { PostureScore } from './posture-score.js';
 import type { FailOn, Severity } from './severity.js';
-import type { RuleControls } from '../compliance/frameworks.js';
+import type { FrameworkId, RuleControls } from '../compliance/frameworks.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
 
@@ -40,6 +40,8 @@ export interface ScanReport {
   /** Per rule of the run (evaluated or skipped) that is mapped to some control: its controls (docs/compliance.md). */
   controls?: Record<string, RuleControls>;
   collection: CollectionStats;
+  /** Only with `--group-by control`: control key (`asvs:V6.2.1`, or `unmapped`) → fingerprints of its findings. */
+  groups?: Record<string, string[]>;
 }
 
 /**
@@ -115,6 +117,10 @@ export interface RenderOptions {
   width?: number;
   /** The table lists every finding (`--details`) instead of one row per failing rule. */
   details?: boolean;
+  /** `--group-by control`: table, Markdown and JSON group findings by the controls they evidence. */
+  groupBy?: 'control';
+  /** With groupBy: the frameworks whose controls make the groups (`--framework`); all of them when absent. */
+  frameworks?: readonly FrameworkId[];
 }
 
 /** The documentation side of a rule, as reporters and docs see it. */

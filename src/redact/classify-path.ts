@@ -33,6 +33,7 @@ const CODE_PATHS: Partial<Record<KindName, readonly (readonly string[])[]>> = {
   hooks: [['script']],
   tenant: [['error_page', 'html'], ['change_password', 'html'], ['guardian_mfa_page', 'html']],
   clients: [['custom_login_page'], ['custom_login_page_preview']],
+  email_templates: [['body']],
 };
 
 /** Exact fields that look secret by name and are not: settings the rules compare. */
@@ -40,9 +41,13 @@ const PLAIN_FIELDS: Partial<Record<KindName, ReadonlySet<string>>> = {
   clients: new Set(['token_endpoint_auth_method', 'client_authentication_methods']),
 };
 
-/** Names of secrets, not their values: the access model tells Management API credentials kept in code by them. */
+/**
+ * Plain values inside a secret subtree: names of secrets (the access model tells Management API credentials kept
+ * in code by them), and an event stream's endpoint URL and authorization method (never its token or password).
+ */
 const SECRET_NAME_PATHS: Partial<Record<KindName, readonly (readonly string[])[]>> = {
   actions: [['secrets', '*', 'name'], ['deployed_version', 'secrets', '*', 'name']],
+  event_streams: [['destination', 'configuration', 'webhook_endpoint'], ['destination', 'configuration', 'webhook_authorization', 'method']],
 };
 
 /**

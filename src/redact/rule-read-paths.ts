@@ -21,7 +21,8 @@ type Subject = { kind: KindName; prefix: readonly string[] } | { kind: KindName;
 /**
  * Every path a rule reads, per kind, deep (not only the top-level field), and what it needs there: conditions
  * (their own kind's, and other kinds' through `count` and `lookup`), `requires` and message placeholders. Paths
- * inside a quantifier get `*` for the element; in scope collection, `items.N.x` is the resources' `x`.
+ * inside a quantifier get `*` for the element; in scope collection, `items.N.x` is the resources' `x`. A fix's
+ * placeholders are read too: the request it fills in must see the value, not an empty slot.
  */
 export function ruleReadPaths(file: RuleFile): KindPaths {
   const out: KindPaths = new Map();
@@ -31,12 +32,12 @@ export function ruleReadPaths(file: RuleFile): KindPaths {
     out.set(kind, list);
   };
   const own: Subject = file.scope === 'collection' ? { kind: file.resource, collection: true } : { kind: file.resource, prefix: [] };
-  for (const c of [file.where, file.assert]) if (c) walk(c, own, add);
+  for (const c of [file.where, file.judgeable?.when, file.assert]) if (c) walk(c, own, add);
   for (const r of file.requires ?? []) {
     const segs = parsePath(r);
     if (typeof segs !== 'string' && !('collection' in own)) add(file.resource, segs, 'presence');
   }
-  for (const m of file.message.matchAll(PLACEHOLDER)) {
+  for (const m of templateTexts(file).flatMap((t) => [...t.matchAll(PLACEHOLDER)])) {
     const name = m[1] ?? '';
     if (name.startsWith('$')) continue;
     const segs = parsePath(name);
@@ -45,6 +46,22 @@ export function ruleReadPaths(file: RuleFile): KindPaths {
     if (target) add(file.resource, target, 'value');
   }
   return out;
+}
+
+/** The message and every string of the fix (path, body leaves, CLI): all are templates over the resource. */
+function templateTexts(file: RuleFile): string[] {
+  const out = [file.message];
+  const fix = file.fix;
+  if (fix?.request) out.push(fix.request.path, ...strings(fix.request.body));
+  if (fix?.cli) out.push(fix.cli);
+  return out;
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
 }
 
 type Add = (kind: KindName, segments: readonly string[], mode: KeepMode) => void;

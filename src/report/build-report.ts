@@ -52,7 +52,13 @@ export function buildReport(input: BuildReportInput): ScanReport {
       ...(input.suppressions ? { suppressed: findings.length - open.length } : {}),
       ...(notJudged.length > 0 ? { notJudged: notJudged.reduce((n, r) => n + r.count, 0) } : {}),
       // Over every finding, suppressed and baseline-accepted ones too: the score measures the tenant, the gate the change.
-      score: computePostureScore({ rules: input.rules, findings, skipped, coverage: input.collection.kinds }),
+      score: computePostureScore({
+        rules: input.rules,
+        findings,
+        skipped,
+        coverage: input.collection.kinds,
+        withheld: notJudged.filter((n) => n.withheld === true).map((n) => n.ruleId),
+      }),
       gate: {
         failOn,
         passed: gatePassed(findings.filter(countsForGate), failOn) && (!incomplete || input.allowPartial === true),

@@ -55,7 +55,8 @@ export function coverageNotices(report: ScanReport): string[] {
     if (c.status === 'partial' && c.detail) lines.push(`${kind}: ${detail(c.detail)}`);
     if ((c.goneCount ?? 0) > 0) lines.push(`${kind}: ${c.goneCount} deleted while being read (${(c.gone ?? []).slice(0, 3).map(id).join(', ')}${(c.goneCount ?? 0) > 3 ? ', …' : ''}), left out`);
   }
-  for (const r of report.notJudged ?? []) {
+  // Rules whose optional scope was not granted are the user's choice: the table's coverage line names them once.
+  for (const r of (report.notJudged ?? []).filter((n) => n.withheld !== true)) {
     const named = r.resources.slice(0, 3).map((x) => `${id(x.id)} (${detail(x.reason)})`).join('; ');
     lines.push(`${id(r.ruleId)}: ${r.count} resource${r.count === 1 ? '' : 's'} not judged: ${named}${r.count > 3 ? '; …' : ''}`);
   }

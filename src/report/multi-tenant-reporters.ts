@@ -1,6 +1,7 @@
 import type { MultiTenantReporter } from '../model/report.js';
 import type { ReportFormat } from './report-formats.js';
 import { renderMultiTenantCsv } from './render-multi-csv.js';
+import { renderMultiTenantFixPlan } from './render-multi-fix-plan.js';
 import { renderMultiTenantHtml } from './render-multi-html.js';
 import { renderMultiTenantJson } from './render-multi-json.js';
 import { renderMultiTenantJunit } from './render-multi-junit.js';
@@ -17,4 +18,5 @@ export const MULTI_TENANT_REPORTERS: Readonly<Record<ReportFormat, MultiTenantRe
   junit: renderMultiTenantJunit,
   csv: renderMultiTenantCsv,
   html: renderMultiTenantHtml,
+  'fix-plan': renderMultiTenantFixPlan,
 };

@@ -12,12 +12,14 @@ export const OUTPUT_FLAGS = [
   { flag: '--html-output', option: 'htmlOutput', format: 'html' },
   { flag: '--junit-output', option: 'junitOutput', format: 'junit' },
   { flag: '--markdown-output', option: 'markdownOutput', format: 'markdown' },
+  { flag: '--fix-plan-output', option: 'fixPlanOutput', format: 'fix-plan' },
 ] as const satisfies ReadonlyArray<{ flag: string; option: string; format: ReportFormat }>;
 
 /** What `-o FILE` says about the format when `--format` does not; longer endings first (`.sarif.json` before `.json`). */
 export const EXTENSION_FORMATS: ReadonlyArray<readonly [string, ReportFormat]> = [
   ['.sarif.json', 'sarif'],
   ['.json', 'json'],
+  ['.fix-plan.md', 'fix-plan'],
   ['.sarif', 'sarif'],
   ['.md', 'markdown'],
   ['.xml', 'junit'],
@@ -80,7 +82,9 @@ export function planOutputs(request: OutputRequest, identify: IdentifyOutput): O
   const mainPath = nonEmpty(request.output, '-o');
   const toFile = mainPath !== undefined && mainPath !== STDOUT_PATH;
   const named = toFile ? formatOfPath(mainPath) : undefined;
-  if (request.format !== undefined && named !== undefined && named.format !== request.format) {
+  // A fix plan is Markdown too: `--format fix-plan -o fixes.md` says the same thing twice, not two things.
+  const compatible = named?.format === 'markdown' && request.format === 'fix-plan';
+  if (request.format !== undefined && named !== undefined && named.format !== request.format && !compatible) {
     const wanted = endingFor(request.format);
     const rename = wanted === undefined ? '' : `, or end the name in ${wanted}`;
     throw new InputError('USAGE', `the name ends in ${named.ending} (${named.format}) but --format is ${request.format}: drop --format${rename}`, `-o ${mainPath}`);

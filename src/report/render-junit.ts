@@ -69,6 +69,12 @@ function collectSuites(report: ScanReport, docs: RenderOptions['rules']): Suite[
     suite.skipped = s;
     byId.set(s.ruleId, suite);
   }
+  // A rule whose optional scope was not granted did not run: a skipped testcase, like a skipped rule.
+  for (const n of (report.notJudged ?? []).filter((x) => x.withheld === true)) {
+    const suite = byId.get(n.ruleId) ?? { ruleId: n.ruleId, title: n.ruleId, severity: 'unknown', findings: [] };
+    suite.skipped = { ruleId: n.ruleId, reason: n.resources[0]?.reason ?? 'optional scope not granted', kinds: [] };
+    byId.set(n.ruleId, suite);
+  }
   return [...byId.values()].sort((a, b) => compareText(a.ruleId, b.ruleId));
 }
 

@@ -1,5 +1,6 @@
 import type { Finding } from '../model/finding.js';
-import type { ScanReport } from '../model/report.js';
+import type { RenderOptions, ScanReport } from '../model/report.js';
+import { controlGroups } from './control-groups.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { capMarkdown } from './cap-markdown.js';
 import { markdownGate } from './markdown-gate.js';
@@ -26,14 +27,19 @@ const SEVERITY_LABEL: Record<Severity, string> = {
  * GitHub-flavoured Markdown for job summaries and PR comments; every piece of tenant text is escaped and bounded,
  * and the whole document stays under MARKDOWN_MAX_BYTES (a closing line says what was cut).
  */
-export function renderMarkdown(report: ScanReport): string {
+export function renderMarkdown(report: ScanReport, options?: Pick<RenderOptions, 'groupBy' | 'frameworks'>): string {
   const blocks = [header(report), ...(report.summary.score ? [markdownScore(report.summary.score)] : []), severityTable(report)];
   // As in the table: suppressed findings are counted, not listed; the JSON and SARIF reports keep them.
   const open = report.findings.filter((f) => f.suppression === undefined);
   const listed = open.slice(0, MARKDOWN_MAX_FINDINGS);
-  for (const severity of SEVERITIES) {
-    const group = listed.filter((f) => f.severity === severity);
-    if (group.length > 0) blocks.push(`### ${SEVERITY_LABEL[severity]} (${report.summary.bySeverity[severity]})\n\n${findingsTable(group)}`);
+  if (options?.groupBy === 'control') {
+    // A finding repeats under each of its controls; the cap above bounds the distinct findings listed.
+    for (const g of controlGroups(listed, report.controls, options.frameworks)) blocks.push(`### ${markdownCode(g.key)} (${g.findings.length})\n\n${findingsTable(g.findings)}`);
+  } else {
+    for (const severity of SEVERITIES) {
+      const group = listed.filter((f) => f.severity === severity);
+      if (group.length > 0) blocks.push(`### ${SEVERITY_LABEL[severity]} (${report.summary.bySeverity[severity]})\n\n${findingsTable(group)}`);
+    }
   }
   if (open.length > listed.length) {
     blocks.push(`_Only the ${listed.length} most severe of ${open.length} findings are listed; the JSON report has them all._`);

@@ -1,4 +1,4 @@
-import type { MultiTenantReport } from '../model/report.js';
+import type { MultiTenantReport, RenderOptions } from '../model/report.js';
 import { SEVERITIES } from '../model/severity.js';
 import { scoreText } from '../score/score-text.js';
 import { capMarkdown, MARKDOWN_MAX_BYTES } from './cap-markdown.js';
@@ -13,7 +13,7 @@ import { renderMarkdown } from './render-markdown.js';
  * own Markdown report as a section. Every piece of tenant text is escaped, and the whole document stays under
  * MARKDOWN_MAX_BYTES: the overview comes first, so a cut costs the last tenants' details, never their gates.
  */
-export function renderMultiTenantMarkdown(report: MultiTenantReport): string {
+export function renderMultiTenantMarkdown(report: MultiTenantReport, options?: Pick<RenderOptions, 'groupBy' | 'frameworks'>): string {
   const { summary } = report;
   const count = report.tenants.length + report.failed.length;
   const blocks = [
@@ -34,7 +34,7 @@ export function renderMultiTenantMarkdown(report: MultiTenantReport): string {
   let size = Buffer.byteLength(blocks.join('\n\n'));
   const sections = report.tenants.map((r) => {
     if (size > MARKDOWN_MAX_BYTES) return `## auth0-scan: ${markdownText(tenantHeading(r.tenant))}`;
-    const section = renderMarkdown(r).trimEnd();
+    const section = renderMarkdown(r, options).trimEnd();
     size += Buffer.byteLength(section) + 2;
     return section;
   });

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RenderOptions, ScanReport } from '../model/report.js';
+import { controlGroupBlocks } from './table/control-group-blocks.js';
 import { detailedFindings } from './table/detailed-findings.js';
 import { groupedFindings } from './table/grouped-findings.js';
 import { wrapStyled } from './table/indent-tokens.js';
@@ -16,7 +17,7 @@ export const TABLE_WIDTH = 100;
 /** Narrower widths are drawn at this one: below it not even a stacked block has room for its indents. */
 export const MIN_TABLE_WIDTH = 30;
 
-export type TableOptions = Pick<RenderOptions, 'color'> & Partial<Pick<RenderOptions, 'width' | 'details'>>;
+export type TableOptions = Pick<RenderOptions, 'color'> & Partial<Pick<RenderOptions, 'width' | 'details' | 'groupBy' | 'frameworks'>>;
 
 /** The width the table is drawn at: the one given (a terminal's), within bounds, or TABLE_WIDTH. */
 export function tableWidth(options: Pick<TableOptions, 'width'>): number {
@@ -36,7 +37,9 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
   const blocks: string[] = [header(report, width, c)];
   // Suppressed findings are counted on the gate-filters line, not listed: the JSON and SARIF reports keep them.
   const open = report.findings.filter((f) => f.suppression === undefined);
-  blocks.push(...(options.details === true ? detailedFindings(open, width, c) : groupedFindings(open, width, c)));
+  const details = options.details === true;
+  if (options.groupBy === 'control') blocks.push(...controlGroupBlocks(open, report.controls, options.frameworks, { width, details }, c));
+  else blocks.push(...(details ? detailedFindings(open, width, c) : groupedFindings(open, width, c)));
   // An incomplete run cannot say that all is well: the skipped block below says what it could not judge.
   const complete = report.skipped.length === 0;
   if (report.findings.length === 0 && complete) blocks.push(wrapStyled('No findings: every evaluated rule passed.', width, (l) => c.green(l)));

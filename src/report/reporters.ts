@@ -1,6 +1,7 @@
 import type { Reporter } from '../model/report.js';
 import { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
 import { renderCsv } from './render-csv.js';
+import { renderFixPlan } from './render-fix-plan.js';
 import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderJunit } from './render-junit.js';
@@ -18,6 +19,7 @@ export const REPORTERS: Readonly<Record<ReportFormat, Reporter>> = {
   junit: renderJunit,
   csv: renderCsv,
   html: renderHtml,
+  'fix-plan': renderFixPlan,
 };
 
 export function isReportFormat(value: string): value is ReportFormat {

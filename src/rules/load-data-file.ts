@@ -31,6 +31,19 @@ export function loadDataFile<T>(path: string, kind: DataFileKind<T>): T {
   return parseDataText(buf.toString('utf8'), path, kind);
 }
 
+/**
+ * The loader of one data file the package ships: with no path, the package's own (at `packagePath()`, read once,
+ * then cached); with a path, that file, read each time.
+ */
+export function shippedDataLoader<T>(packagePath: () => string, kind: DataFileKind<T>): (path?: string) => T {
+  let shipped: T | undefined;
+  return (path) => {
+    if (path !== undefined) return loadDataFile(path, kind);
+    shipped ??= loadDataFile(packagePath(), kind);
+    return shipped;
+  };
+}
+
 /** Parses and validates the text of a data file; `path` is only for messages. */
 export function parseDataText<T>(text: string, path: string, kind: DataFileKind<T>): T {
   const source = parseSource(text);

@@ -12,7 +12,7 @@ const REGEX_OPERATORS = new Set(['matches', 'not_matches']);
  */
 export function rulePrecision(file: RuleFile): RulePrecision {
   const detectors = new Set(Object.values(sharedPatterns()));
-  return [file.where, file.assert].some((c) => usesDetector(c, detectors)) ? 'medium' : 'high';
+  return [file.where, file.judgeable?.when, file.assert].some((c) => usesDetector(c, detectors)) ? 'medium' : 'high';
 }
 
 function usesDetector(value: unknown, detectors: ReadonlySet<string>): boolean {

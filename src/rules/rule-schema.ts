@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KIND_NAMES } from '../model/kinds.js';
 import { severitySchema } from '../model/severity.js';
 import { conditionSchema } from './condition-schema.js';
+import { fixSchema } from './fix-schema.js';
 
 export const RULE_SCOPES = ['each', 'summary', 'collection'] as const;
 export type RuleScope = (typeof RULE_SCOPES)[number];
@@ -37,6 +38,8 @@ export const ruleSchema = z
     rationale: z.string().min(1),
     remediation: z.string().min(1),
     references: z.array(z.url()).default([]),
+    /** The remediation as a request template (see fix-schema.ts): what `--format fix-plan` writes per finding. */
+    fix: fixSchema.optional(),
     resource: z.enum(KIND_NAMES),
     /**
      * each: one finding per failing resource. summary: one finding with the exact count and a bounded sample
@@ -49,11 +52,18 @@ export const ruleSchema = z
      * is reported as not judged instead of passing or failing.
      */
     requires: z.array(z.string().min(1)).optional(),
+    /**
+     * When the data can settle the question at all (a log history at least as long as the rule's window): a
+     * resource `where` selects for which `when` is false is not judged, with `reason`.
+     */
+    judgeable: z.strictObject({ when: conditionSchema, reason: z.string().min(1) }).optional(),
     assert: conditionSchema,
     message: z.string().min(1),
     params: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), paramValue).default({}),
     /** Evidence may hold secrets found in code: keep only sizes, never values. */
     sensitive: z.boolean().default(false),
+    /** false: a tier-2 rule that runs only when a profile (`--profile regulated`) or `rules.<id>.enabled` turns it on. */
+    enabledByDefault: z.boolean().optional(),
     tests: z.array(testCase).default([]),
   });
 

@@ -55,6 +55,7 @@ export function ruleWarnings(file: RuleFile): RuleWarning[] {
     const c = file[key];
     if (c) walk(c, [key], file.resource, !collection);
   }
+  if (file.judgeable) walk(file.judgeable.when, ['judgeable', 'when'], file.resource, !collection);
   (file.requires ?? []).forEach((r, i) => field(file.resource, r, ['requires', i]));
   for (const m of file.message.matchAll(PLACEHOLDER)) {
     const name = m[1] ?? '';

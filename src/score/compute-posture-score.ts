@@ -18,6 +18,8 @@ export interface PostureScoreInput {
   skipped: readonly Pick<SkippedRule, 'ruleId' | 'kinds'>[];
   /** The run's coverage: it tells a kind the plan lacks from data that could not be read. */
   coverage: CollectionStats['kinds'];
+  /** Rules not judged at all because an optional scope was withheld: like a kind the plan lacks, they do not count. */
+  withheld?: readonly string[];
 }
 
 type Standing = 'passed' | 'failed' | 'skipped';
@@ -33,7 +35,8 @@ interface Tally {
 /**
  * The posture score, formula auth0-scan-score/1 (docs/score.md): floor(100 × Σ weight × credit / Σ weight) over
  * the rules that count, overall and per area. A rule skipped for missing data counts and earns nothing, so losing a
- * scope or a kind never raises the score; a rule whose kind the plan lacks does not count.
+ * scope or a kind never raises the score; a rule whose kind the plan lacks, or whose optional scope was not
+ * granted, does not count (neither earns nor loses).
  */
 export function computePostureScore(input: PostureScoreInput): PostureScore {
   const rules = new Map<string, ScoredRule>();
@@ -47,12 +50,13 @@ export function computePostureScore(input: PostureScoreInput): PostureScore {
     if (!rules.has(id)) throw new Error(`posture score: skipped rule ${id} is not among the run's rules`);
   }
 
+  const withheld = new Set(input.withheld ?? []);
   const overall = emptyTally();
   // Keyed by category: a custom rule's category outside SCORE_AREAS counts overall only.
   const areas = new Map<string, Tally>(SCORE_AREAS.map((a) => [a, emptyTally()]));
   for (const rule of rules.values()) {
     const weight = SCORE_WEIGHTS[rule.severity];
-    if (weight === 0) continue;
+    if (weight === 0 || withheld.has(rule.id)) continue;
     const skip = skipped.get(rule.id);
     if (skip && skip.kinds.some((k) => input.coverage[k]?.status === 'unavailable')) continue;
     const standing: Standing = skip ? 'skipped' : failing.has(rule.id) ? 'failed' : 'passed';

@@ -18,6 +18,9 @@ const ROUTES: Record<string, KindName> = {
   '/attack-protection/suspicious-ip-throttling': 'suspicious_ip_throttling',
   '/attack-protection/breached-password-detection': 'breached_password_detection',
   '/attack-protection/bot-detection': 'bot_detection', '/risk-assessments/settings': 'risk_assessment',
+  '/attack-protection/captcha': 'captcha', '/attack-protection/phone-provider-protection': 'phone_provider_protection',
+  '/prompts': 'prompts', '/network-acls': 'network_acls', '/event-streams': 'event_streams',
+  '/token-exchange-profiles': 'token_exchange_profiles',
 };
 
 const fields = new Map<KindName, Set<string>>(KIND_NAMES.map((k) => [k, new Set<string>()]));

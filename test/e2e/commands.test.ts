@@ -28,22 +28,26 @@ interface ListedRule {
   severity: string;
   kinds: string[];
   scopes: string[];
+  optionalScopes?: string[];
+  enabledByDefault?: boolean;
   builtin: boolean;
 }
 
 describe.concurrent('rules, scopes, --version, --help', { timeout: 60_000 }, () => {
-  it('rules list --format json lists the 114 built-in rules (the 87 of the v1 catalog, 6 over the access model, 21 of catalog v2)', async () => {
+  it('rules list --format json lists the 205 built-in rules (the 87 of the v1 catalog, 6 over the access model, 112 of catalog v2)', async () => {
     const r = await rulesListJson();
     expect(r.code, describeRun(r)).toBe(0);
     const rules = JSON.parse(r.stdout) as ListedRule[];
     expect(catalogIds).toHaveLength(87);
-    expect(rules).toHaveLength(114);
+    expect(rules).toHaveLength(205);
     const ids = rules.map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
     // Every v1 catalog rule, plus those over the access model (issue 14) and of catalog v2 (issue 15).
     expect(catalogIds.filter((id) => !ids.includes(id))).toEqual([]);
     expect(ids.filter((id) => /^principals?-/.test(id))).toHaveLength(6);
-    expect(ids.filter((id) => !catalogIds.includes(id))).toHaveLength(27);
+    expect(ids.filter((id) => !catalogIds.includes(id))).toHaveLength(118);
+    // Tier-2 checks of HRI features run only where a profile enables them (profiles/profiles.yaml).
+    expect(rules.filter((x) => x.enabledByDefault === false).map((x) => x.id).sort()).toEqual(['client-dpop-not-required', 'client-par-not-required']);
     expect(rules.every((x) => x.builtin)).toBe(true);
   });
 
@@ -90,19 +94,22 @@ describe.concurrent('rules, scopes, --version, --help', { timeout: 60_000 }, () 
   it('rules validate rules/ accepts the whole built-in catalog', async () => {
     const r = await runCli(['rules', 'validate', 'rules/'], { cwd: REPO_ROOT });
     expect(r.code, describeRun(r)).toBe(0);
-    expect(r.stdout).toBe('114 valid, 0 invalid, 0 warnings\n');
+    expect(r.stdout).toBe('205 valid, 0 invalid, 0 warnings\n');
     expect(r.stderr).toBe('');
   });
 
-  it('scopes prints the sorted, distinct read: scopes the catalog needs, and nothing else', async () => {
+  it('scopes prints the sorted, distinct read: scopes the catalog needs on stdout, the optional ones apart on stderr', async () => {
     const [r, list] = await Promise.all([runCli(['scopes'], { cwd }), rulesListJson()]);
     expect(r.code, describeRun(r)).toBe(0);
-    expect(r.stderr).toBe('');
     const scopes = r.stdout.trimEnd().split('\n');
     for (const s of scopes) expect(s).toMatch(/^read:[a-z_]+$/);
     expect(scopes).toEqual([...new Set(scopes)].sort());
-    const needed = new Set((JSON.parse(list.stdout) as ListedRule[]).flatMap((x) => x.scopes));
+    const listed = JSON.parse(list.stdout) as ListedRule[];
+    const optional = new Set(listed.flatMap((x) => x.optionalScopes ?? []));
+    const needed = new Set(listed.flatMap((x) => x.scopes).filter((s) => !optional.has(s)));
     expect(scopes).toEqual([...needed].sort());
+    expect([...optional].sort()).toEqual(['read:client_credentials', 'read:logs']);
+    expect(r.stderr).toMatch(/^optional: rules that need these are reported as not judged without them:\n  read:client_credentials \(caution: [^\n]+\)\n  read:logs\n$/);
     expect(scopes).toEqual(expect.arrayContaining(['read:clients', 'read:users', 'read:tenant_settings']));
     expect(scopes).not.toContain('read:client_keys');
   });

@@ -16,7 +16,7 @@ const ZSH_TAB = fileURLToPath(new URL('./zsh-tab.zsh', import.meta.url));
 const zshMissing = systemToolMissing('zsh', 'Debian package zsh');
 const fishMissing = systemToolMissing('fish', 'Debian package fish');
 
-const FORMATS = ['csv', 'html', 'json', 'junit', 'markdown', 'sarif', 'table'];
+const FORMATS = ['csv', 'fix-plan', 'html', 'json', 'junit', 'markdown', 'sarif', 'table'];
 const SEVERITIES = ['critical', 'high', 'info', 'low', 'medium', 'never'];
 
 let root: string;

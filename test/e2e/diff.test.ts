@@ -15,6 +15,7 @@ interface Finding {
 interface Report {
   summary: { total: number; bySeverity: Record<string, number>; rulesEvaluated: number; gate: { passed: boolean } };
   findings: Finding[];
+  notJudged?: { ruleId: string; withheld?: true }[];
 }
 
 const SECRET_MARK = 'DEMO-SECRET-';
@@ -180,13 +181,15 @@ describe('scan --demo in markdown, junit and csv', () => {
     expect(md).toMatch(/^## auth0-scan: northwind-demo\.eu\.auth0\.com \(demo\)\n\n\*\*Gate: ❌ failed\*\* \(fail-on `high`\)/);
     for (const [sev, n] of Object.entries(r.summary.bySeverity)) expect(md).toContain(`| ${sev[0]?.toUpperCase()}${sev.slice(1)} | ${n} |`);
     expect(md).toContain(`| **Total** | **${r.summary.total}** |`);
-    expect(md.split('\n').filter((l) => /^\| `[a-z0-9-]+` \| /.test(l))).toHaveLength(r.findings.length);
+    const findingRows = md.split('### Not judged')[0] ?? md;
+    expect(findingRows.split('\n').filter((l) => /^\| `[a-z0-9-]+` \| /.test(l))).toHaveLength(r.findings.length);
   });
 
-  it('junit: well-formed, one suite per evaluated rule, failures = findings, on stdout and in --junit-output', () => {
+  it('junit: well-formed, one suite per evaluated rule (and a skipped one per rule an optional scope withheld), failures = findings, on stdout and in --junit-output', () => {
     for (const [xml, r] of [[out.junit, oldReport], [read('r.xml'), newReport]] as const) {
       const names = checkXml(xml);
-      expect(names.filter((n) => n === 'testsuite')).toHaveLength(r.summary.rulesEvaluated);
+      const withheld = (r.notJudged ?? []).filter((n) => n.withheld === true).length;
+      expect(names.filter((n) => n === 'testsuite')).toHaveLength(r.summary.rulesEvaluated + withheld);
       expect(names.filter((n) => n === 'failure')).toHaveLength(r.findings.length);
       expect(xml).toMatch(new RegExp(`<testsuites name="auth0-scan northwind-demo\\.eu\\.auth0\\.com" tests="\\d+" failures="${r.findings.length}" errors="0"[ >]`));
       const tests = Number(/<testsuites [^>]*tests="(\d+)"/.exec(xml)?.[1]);

@@ -66,7 +66,7 @@ describe.concurrent('scan --demo', { timeout: 60_000 }, () => {
     const [total, ...bySeverity] = (m ?? []).slice(1, 7).map(Number);
     expect(sections.map(([, n]) => n)).toEqual(bySeverity);
     expect(bySeverity.reduce((a, b) => a + b, 0)).toBe(total);
-    expect(Number(m?.[7])).toBe(114);
+    expect(Number(m?.[7])).toBe(203);
   });
 
   it('--fail-on never passes the gate (exit 0); --no-color wins over FORCE_COLOR', async () => {
@@ -75,7 +75,7 @@ describe.concurrent('scan --demo', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('CRITICAL · ');
     expect(r.stdout).not.toMatch(ANSI);
-    expect(summaryOf(r.stdout)).toMatch(/^Score \d+\/100 · \d+ findings \(\d+ critical, .*\) · 114 rules evaluated, 0 skipped · gate: (off|passed \(fail-on never\))$/);
+    expect(summaryOf(r.stdout)).toMatch(/^Score \d+\/100 · \d+ findings \(\d+ critical, .*\) · 203 rules evaluated, 0 skipped · gate: (off|passed \(fail-on never\))$/);
   });
 
   it('--format json prints a schema-valid report on stdout and the one-line summary on stderr', async () => {
@@ -149,6 +149,6 @@ describe.concurrent('scan --demo', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(ANSI);
     expect(r.stderr).not.toContain(STACK_FRAME);
     const plain = r.stdout.replace(new RegExp(ANSI.source, 'g'), '');
-    expect(summaryOf(plain)).toMatch(/ · 114 rules evaluated, 0 skipped · gate: FAILED \(fail-on high\)$/);
+    expect(summaryOf(plain)).toMatch(/ · 203 rules evaluated, 0 skipped · gate: FAILED \(fail-on high\)$/);
   });
 });

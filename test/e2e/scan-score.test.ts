@@ -103,8 +103,8 @@ describe.concurrent('the posture score from the CLI', { timeout: 60_000 }, () =>
     const tenant: MockTenant = { ...base, unavailable: { ...base.unavailable, bot_detection: 'insufficient_entitlement', risk_assessment: 'feature_not_enabled' } };
     const [full, plan] = await Promise.all([live(base, demoScanner(base)), live(tenant, demoScanner(tenant))]);
     const area = (d: JsonReport, name: string) => d.summary.score.areas.find((a) => a.area === name);
-    expect(plan.skipped.map((s) => s.ruleId)).toEqual(['attack-bot-detection-allowlist', 'attack-bot-detection-disabled', 'mfa-risk-assessment-disabled']);
-    for (const [name, taken] of [['attack-protection', 2], ['mfa', 1]] as const) {
+    expect(plan.skipped.map((s) => s.ruleId)).toEqual(['attack-bot-detection-allowlist', 'attack-bot-detection-disabled', 'attack-captcha-provider-missing', 'mfa-risk-assessment-disabled']);
+    for (const [name, taken] of [['attack-protection', 3], ['mfa', 1]] as const) {
       expect(area(plan, name)?.rulesCounted, name).toBe((area(full, name)?.rulesCounted ?? 0) - taken);
       expect(area(plan, name)?.rulesSkipped, name).toBe(0);
     }

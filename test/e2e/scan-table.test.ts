@@ -77,7 +77,8 @@ describe.concurrent('scan: the table', { timeout: 60_000 }, () => {
   });
 
   it('--details lists every finding, each resource by name and id', async () => {
-    const { r, json } = await demo(['--details']);
+    // Wide enough for the boxed layout beside the longest rule ids (narrower terminals get blocks, tested below).
+    const { r, json } = await demo(['--details'], { COLUMNS: '160' });
     // A row separator above every finding's row.
     expect(r.stdout.split('\n').filter((l) => l.startsWith('├'))).toHaveLength(json.findings.length);
     for (const f of json.findings) {

@@ -86,7 +86,7 @@ describe("a snapshot's coverage never becomes advice to grant write or key scope
   const snapshot = `${JSON.stringify(header)}\n${JSON.stringify(end)}\n`;
 
   it('skipped rules carry only the kind\'s read scopes, and the advice says to grant only those', async () => {
-    const r = await run((dir) => ['scan', '--snapshot', join(dir, 'snap.ndjson'), '--only', 'client-*', '--format', 'json'], { 'snap.ndjson': snapshot });
+    const r = await run((dir) => ['scan', '--snapshot', join(dir, 'snap.ndjson'), '--only', 'client-*', '--skip', 'client-credential-*', '--format', 'json'], { 'snap.ndjson': snapshot });
     expect(r.code, r.err).toBe(3);
     const report = JSON.parse(r.out) as { skipped: { reason: string; missingScopes?: string[] }[] };
     expect(report.skipped.length).toBeGreaterThan(0);

@@ -89,7 +89,7 @@ export function withSecretCatalogue(tenant: MockTenant): MockTenant {
   if (sms) Object.assign(sms, { aws_secret_access_key: SLOT, aws_access_key_id: SLOT, auth_token: SLOT, sid: SLOT });
   if (t['tenant'] && typeof t['tenant'] === 'object') {
     (t['tenant'] as Obj)['error_page'] = { html: `<script>var secret = "${SLOT}";</script>`, show_log_link: false, url: '' };
-    (t['tenant'] as Obj)['change_password'] = { enabled: true, html: `<p>${SLOT}</p>` };
+    (t['tenant'] as Obj)['change_password'] = { enabled: true, html: `<script>const apiKey = "${SLOT}";</script>` };
   }
   const domain = list('custom_domains')[0];
   if (domain) domain['verification'] = { methods: [{ name: 'txt', record: SLOT }] };
@@ -109,20 +109,34 @@ export interface PlantOptions {
  * Replaces every string of every kind's resources with a unique marker `PLANTED-<seq>-<kind>-<path>` (or puts one
  * in each slot of a catalogue template), and says where each one went.
  */
+/**
+ * Where a value of the mock tenant file is served as: most are their own kind's, but a few embedded sub-resources
+ * are other kinds' resources (an application's credentials, a connection's SCIM configuration, an organization's
+ * discovery domains).
+ */
+function servedAs(kind: KindName, path: string[]): { kind: KindName; path: string[] } {
+  const [head, index, ...rest] = path;
+  if (kind === 'clients' && head === 'credentials' && index !== undefined) return { kind: 'client_credentials', path: rest };
+  if (kind === 'organizations' && head === 'discovery_domains' && index !== undefined) return { kind: 'organization_discovery_domains', path: rest };
+  if (kind === 'connections' && head === 'scim_configuration') return { kind: 'scim_configurations', path: path.slice(1) };
+  return { kind, path };
+}
+
 export function plantTenant(tenant: MockTenant, o: PlantOptions): { tenant: MockTenant; planted: Planted[] } {
   const t = structuredClone(tenant) as unknown as Obj;
   const planted: Planted[] = [];
   let seq = o.start;
   const mark = (kind: KindName, path: string[], catalogue: boolean): string => {
     const marker = `PLANTED-${String(seq++).padStart(6, '0')}-${kind}-${path.join('.')}`;
-    planted.push({ marker, kind, path, catalogue });
+    planted.push({ marker, ...servedAs(kind, path), catalogue });
     return marker;
   };
   const walk = (kind: KindName, value: unknown, path: string[]): unknown => {
     if (typeof value === 'string') {
       if (value.includes(SLOT)) return value.split(SLOT).map((part, i) => (i === 0 ? part : `${mark(kind, path, true)}${part}`)).join('');
       if (path.length === 1 && o.keepIds && path[0] === KINDS[kind].idField) return value;
-      if (o.keepRead && o.keepRead.covers(kind, { segments: path, mode: 'value' }) && classifyPath(kind, path) === 'plain') return value;
+      const served = servedAs(kind, path);
+      if (o.keepRead && o.keepRead.covers(served.kind, { segments: served.path, mode: 'value' }) && classifyPath(served.kind, served.path) === 'plain') return value;
       return mark(kind, path, false);
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(kind, v, [...path, String(i)]));

@@ -146,6 +146,8 @@ export const ALL_READ_SCOPES = [
   'read:connections_options', 'read:roles', 'read:users', 'read:user_idp_tokens', 'read:organizations', 'read:organization_members',
   'read:organization_member_roles', 'read:organization_connections', 'read:actions', 'read:rules', 'read:hooks', 'read:log_streams', 'read:custom_domains',
   'read:email_provider', 'read:signing_keys', 'read:guardian_factors', 'read:mfa_policies', 'read:attack_protection',
+  'read:prompts', 'read:network_acls', 'read:event_streams', 'read:email_templates', 'read:token_exchange_profiles',
+  'read:organization_discovery_domains', 'read:client_credentials', 'read:scim_config', 'read:scim_token', 'read:logs',
 ];
 
 /**

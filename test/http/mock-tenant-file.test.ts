@@ -47,7 +47,7 @@ describe('loadMockTenant', () => {
     expect(broken.message).toMatch(/^invalid JSON/);
     expect(broken.where).toMatch(/broken\.json:3$/);
     const typo = loadError(write('typo.json', JSON.stringify({ ...base, client: [] })));
-    expect(typo.message).toBe('client: unknown key "client" (expected a kind name, domain, m2m, unavailable, recorded_at, generate_users or deleted_while_reading)');
+    expect(typo.message).toBe('client: unknown key "client" (expected a kind name, logs, domain, m2m, unavailable, recorded_at, generate_users or deleted_while_reading)');
     const dup = loadError(write('dup.json', JSON.stringify({ ...base, clients: [{ client_id: 'c' }, { client_id: 'c' }] })));
     expect(dup.message).toBe('clients[1].client_id: duplicate client_id "c"');
     expect(loadError(join(dir, 'missing.json')).message).toBe('cannot read mock tenant file (ENOENT)');

@@ -122,7 +122,8 @@ describe('rules list columns', () => {
       expect(columnsAt.size).toBeLessThanOrEqual(1);
       for (const l of r.out.split('\n')) if (l.includes(' ')) expect(l.length).toBeLessThanOrEqual(width);
     }
-    const wide = (await run(['rules', 'list'], { COLUMNS: '200' })).out.split('\n').filter((l) => l !== '');
+    // Wide enough for no title to wrap (ids up to ~45, titles up to ~90, plus area, frameworks and optional scopes).
+    const wide = (await run(['rules', 'list'], { COLUMNS: '260' })).out.split('\n').filter((l) => l !== '');
     expect(new Set(wide.map((l) => l.replace(/^(\S+ +\S+ +\S+ +)\S.*$/, '$1').length)).size).toBe(1);
   });
 });

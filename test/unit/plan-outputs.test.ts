@@ -28,6 +28,7 @@ describe('the main format', () => {
       ['report.sarif', 'sarif'],
       ['auth0.sarif.json', 'sarif'],
       ['summary.md', 'markdown'],
+      ['fixes.fix-plan.md', 'fix-plan'],
       ['junit.xml', 'junit'],
       ['findings.csv', 'csv'],
       ['report.html', 'html'],
@@ -87,6 +88,12 @@ describe('files', () => {
     ]);
   });
 
+  it('lets a fix plan go to any .md name, but not a Markdown report to a .fix-plan.md one', () => {
+    expect(planOutputs({ format: 'fix-plan', output: 'fixes.md' }, byName).main).toEqual({ flag: '-o', format: 'fix-plan', path: 'fixes.md' });
+    expect(said(refusal({ format: 'markdown', output: 'x.fix-plan.md' }))).toContain('(fix-plan) but --format is markdown');
+    expect(planOutputs({ fixPlanOutput: 'plan.md' }, byName).outputs.map((o) => o.format)).toEqual(['fix-plan', 'table']);
+  });
+
   it('refuses two outputs naming one file, -o included, however the path is spelt', () => {
     expect(said(refusal({ output: 'r.json', jsonOutput: './r.json' }))).toBe('--json-output and -o both name ./r.json and r.json: one would overwrite the other, so give each its own file');
     expect(said(refusal({ sarifOutput: 'x.out', csvOutput: 'x.out' }))).toBe('--sarif-output and --csv-output both name x.out: one would overwrite the other, so give each its own file');
@@ -131,7 +138,7 @@ describe('the flag tables', () => {
   it('list exactly the --*-output flags `scan --help` offers', async () => {
     const term = fakeTerminal('/tmp');
     await main(['node', 'auth0-scan', 'scan', '--help'], term);
-    const offered = [...term.out.matchAll(/--([a-z]+)-output\b/g)].map((m) => `--${m[1]}-output`);
+    const offered = [...term.out.matchAll(/--([a-z]+(?:-[a-z]+)*)-output\b/g)].map((m) => `--${m[1]}-output`);
     expect(new Set(offered)).toEqual(new Set(OUTPUT_FLAGS.map((f) => f.flag)));
   });
 });

@@ -3,8 +3,8 @@ import { isReportFormat, REPORT_FORMATS, REPORTERS } from '../../src/report/repo
 import { aReport, aRuleDoc, ruleDocs } from '../report-builders.js';
 
 describe('reporters registry', () => {
-  it('recognises exactly table, json, sarif, markdown, junit, csv and html', () => {
-    expect(REPORT_FORMATS).toEqual(['table', 'json', 'sarif', 'markdown', 'junit', 'csv', 'html']);
+  it('recognises exactly table, json, sarif, markdown, junit, csv, html and fix-plan', () => {
+    expect(REPORT_FORMATS).toEqual(['table', 'json', 'sarif', 'markdown', 'junit', 'csv', 'html', 'fix-plan']);
     for (const f of REPORT_FORMATS) expect(isReportFormat(f)).toBe(true);
     for (const f of ['TABLE', 'xml', '', 'toString', '__proto__']) expect(isReportFormat(f)).toBe(false);
   });
