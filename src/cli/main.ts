@@ -55,6 +55,8 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
   addRuleOptions(scan);
   scan
     .option('--snapshot <file>', 'scan a snapshot saved by `collect` instead of a live tenant')
+    .option('--deploy-cli <path>', 'scan an auth0-deploy-cli export offline (tenant.yaml, or the directory format folder) before it is deployed')
+    .option('--keyword <KEY=VALUE>', 'deploy-cli keyword replacement for ##KEY## / @@KEY@@ (repeatable; also AUTH0_KEYWORD_REPLACE_MAPPINGS)', collectList)
     .option('--demo', 'scan the bundled demo tenant (served by the built-in mock API; no credentials needed)')
     .addOption(choiceOption('--format <format>', 'report format (default: what the -o name ends in, else table)', [...REPORT_FORMATS]))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (atomically; - is stdout)')

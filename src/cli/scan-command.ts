@@ -1,6 +1,10 @@
 import { EXIT, InputError } from '../errors.js';
 import type { EvaluatedSnapshot } from '../core/evaluating-sink.js';
 import { scanSnapshotFile } from '../core/scan-snapshot-file.js';
+import { scanConfigExport } from '../core/scan-config-export.js';
+import { keywordMappings } from '../iac/keyword-replace.js';
+import { toolVersion } from '../version.js';
+import { resolve } from 'node:path';
 import type { CollectionStats } from '../model/finding.js';
 import type { RuleDoc } from '../model/report.js';
 import { ruleDoc } from '../engine/compile-rule.js';
@@ -22,9 +26,10 @@ import { staleSuppressions } from '../gate/stale-suppressions.js';
 /** `auth0-scan scan`: parse, load rules, get a snapshot (file, demo or live), evaluate, report, exit code. */
 export async function scanCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
   const parsed = parseOptions(scanOptionsSchema, raw);
-  if ([parsed.snapshot !== undefined, parsed.demo, parsed.domain !== undefined].filter(Boolean).length > 1) {
-    throw new InputError('USAGE', '--snapshot, --demo and --domain each choose what to scan: give only one');
+  if ([parsed.snapshot !== undefined, parsed.deployCli !== undefined, parsed.demo, parsed.domain !== undefined].filter(Boolean).length > 1) {
+    throw new InputError('USAGE', '--snapshot, --deploy-cli, --demo and --domain each choose what to scan: give only one');
   }
+  if (parsed.keyword !== undefined && parsed.deployCli === undefined) throw new InputError('USAGE', '--keyword applies to --deploy-cli exports only');
   // Every output is decided and checked before the first request: a typo must not cost a whole collection.
   const outputs = planOutputs(parsed, (path, flag) => checkOutputPath(path, term.cwd, flag));
   const opts = { ...parsed, format: outputs.format, output: outputs.main.path };
@@ -51,6 +56,12 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   if (opts.snapshot !== undefined) {
     scanned = await scanSnapshotFile(opts.snapshot, specs, { access });
     collection = { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, ...scanned.stats, kinds: {} };
+  } else if (opts.deployCli !== undefined) {
+    const keywords = keywordMappings(opts.keyword ?? [], term.env['AUTH0_KEYWORD_REPLACE_MAPPINGS']);
+    const exported = scanConfigExport(resolve(term.cwd, opts.deployCli), opts.deployCli, specs, keywords, startedAt, toolVersion());
+    scanned = exported.scanned;
+    const unresolved = exported.unresolved.length > 0 ? { unresolved: exported.unresolved } : {};
+    collection = { source: 'export', requests: 0, retries: 0, throttled: 0, durationMs: 0, kinds: {}, ...unresolved };
   } else {
     // Imported only for live and demo scans: the HTTP client and the mock are a large part of start-up.
     const { collectForScan } = await import('./collect-for-scan.js');
@@ -63,7 +74,7 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
 
   if (!opts.quiet && (opts.format !== 'table' || opts.output)) term.stderr(`auth0-scan: ${summaryLine(report)}\n`);
   if (!opts.quiet) for (const line of [...gateNotices(report, baselineTenant), ...coverageNotices(report)]) term.stderr(`auth0-scan: ${line}\n`);
-  const advice = incompleteAdvice(report);
+  const advice = report.summary.gate.incomplete === true ? incompleteAdvice(report) : undefined;
   if (advice !== undefined && !opts.allowPartial) {
     term.stderr(`auth0-scan: ${advice}\n`);
     return EXIT.collection;

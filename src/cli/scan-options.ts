@@ -73,6 +73,10 @@ export const ruleOptionsSchema = z.object({
 
 export const scanOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.shape).extend({
   snapshot: z.string().optional(),
+  /** An auth0-deploy-cli export (tenant.yaml, or the directory format's folder), scanned offline. */
+  deployCli: z.string().min(1).optional(),
+  /** --keyword KEY=VALUE (repeatable): deploy-cli keyword replacement for --deploy-cli. */
+  keyword: z.array(z.string()).optional(),
   demo: z.boolean().default(false),
   /** Only when --format is given; without it `-o`'s name decides, else the table (planOutputs). */
   format: z.enum(REPORT_FORMATS).optional(),

@@ -21,6 +21,8 @@ export interface Finding {
   evidence: Record<string, unknown>;
   /** Stable hash of rule id, tenant and resource id: the key for baselines and suppressions. */
   fingerprint: string;
+  /** Where the resource is written, when the scan read a configuration export (file relative as given, line). */
+  location?: { file: string; line?: number };
   /** The request that would fix it (rule `fix`), filled in from the resource; never sent by the scanner. */
   fix?: FindingFix;
   /** Rules in `summary` scope (users): how many resources failed, and a bounded, sorted sample of their ids. */
@@ -88,7 +90,9 @@ export interface Evaluation {
 
 /** Everything about how the data was obtained; filled by collection or copied from a snapshot. */
 export interface CollectionStats {
-  source: 'live' | 'snapshot' | 'demo';
+  source: 'live' | 'snapshot' | 'demo' | 'export';
+  /** Export scans: placeholders no keyword resolved (`file:line: field`). */
+  unresolved?: string[];
   requests: number;
   retries: number;
   throttled: number;

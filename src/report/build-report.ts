@@ -36,7 +36,8 @@ export function buildReport(input: BuildReportInput): ScanReport {
   const skipped = [...evaluation.skipped].sort(compareSkipped);
   // Suppressed findings stay in the document (marked) but not in the counts; the gate also ignores known ones.
   const open = findings.filter((f) => f.suppression === undefined);
-  const incomplete = skipped.length > 0;
+  // An export holds configuration only: what it cannot hold (users, members, keys) is skipped, not missing.
+  const incomplete = skipped.length > 0 && input.collection.source !== 'export';
   const notJudged = evaluation.notJudged ?? [];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

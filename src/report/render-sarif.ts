@@ -114,7 +114,10 @@ function sarifResult(f: Finding, domain: string, ruleIndex: number): SarifResult
     message: { text: f.message },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: artifactUri(domain, type, id) }, region: { startLine: 1 } },
+        // An export scan points at the file and line the resource is written at, so a pull request is annotated.
+        physicalLocation: f.location
+          ? { artifactLocation: { uri: f.location.file.split(/[\\/]/).filter((s) => s !== '' && s !== '.').map(segment).join('/') }, region: { startLine: f.location.line ?? 1 } }
+          : { artifactLocation: { uri: artifactUri(domain, type, id) }, region: { startLine: 1 } },
         logicalLocations: [{ name: name ?? id, fullyQualifiedName: `${type}/${id}`, kind: 'resource' }],
       },
     ],

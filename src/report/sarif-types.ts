@@ -22,7 +22,7 @@ export interface SarifResult {
   level: SarifLevel;
   message: SarifMessage;
   locations: {
-    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: 1 } };
+    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
     logicalLocations: { name: string; fullyQualifiedName: string; kind: 'resource' }[];
   }[];
   partialFingerprints: { primaryLocationLineHash: string };

@@ -86,7 +86,7 @@ export const savedReportSchema = z.object({
     .object({ path: z.string(), new: count, unchanged: count, fixed: z.array(z.object({ ruleId: z.string(), resource, fingerprint: z.string() })) })
     .optional(),
   collection: z.object({
-    source: z.enum(['live', 'snapshot', 'demo']),
+    source: z.enum(['live', 'snapshot', 'demo', 'export']),
     requests: count,
     retries: count,
     throttled: count,
