@@ -56,6 +56,7 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
   scan
     .option('--snapshot <file>', 'scan a snapshot saved by `collect` instead of a live tenant')
     .option('--deploy-cli <path>', 'scan an auth0-deploy-cli export offline (tenant.yaml, or the directory format folder) before it is deployed')
+    .option('--terraform <file>', 'scan the JSON of `terraform show -json` offline: a plan (the values after the change) or a state')
     .option('--keyword <KEY=VALUE>', 'deploy-cli keyword replacement for ##KEY## / @@KEY@@ (repeatable; also AUTH0_KEYWORD_REPLACE_MAPPINGS)', collectList)
     .option('--demo', 'scan the bundled demo tenant (served by the built-in mock API; no credentials needed)')
     .addOption(choiceOption('--format <format>', 'report format (default: what the -o name ends in, else table)', [...REPORT_FORMATS]))

@@ -2,6 +2,7 @@ import { EXIT, InputError } from '../errors.js';
 import type { EvaluatedSnapshot } from '../core/evaluating-sink.js';
 import { scanSnapshotFile } from '../core/scan-snapshot-file.js';
 import { scanConfigExport } from '../core/scan-config-export.js';
+import { scanTerraform } from '../core/scan-terraform.js';
 import { keywordMappings } from '../iac/keyword-replace.js';
 import { toolVersion } from '../version.js';
 import { resolve } from 'node:path';
@@ -26,8 +27,8 @@ import { staleSuppressions } from '../gate/stale-suppressions.js';
 /** `auth0-scan scan`: parse, load rules, get a snapshot (file, demo or live), evaluate, report, exit code. */
 export async function scanCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
   const parsed = parseOptions(scanOptionsSchema, raw);
-  if ([parsed.snapshot !== undefined, parsed.deployCli !== undefined, parsed.demo, parsed.domain !== undefined].filter(Boolean).length > 1) {
-    throw new InputError('USAGE', '--snapshot, --deploy-cli, --demo and --domain each choose what to scan: give only one');
+  if ([parsed.snapshot !== undefined, parsed.deployCli !== undefined, parsed.terraform !== undefined, parsed.demo, parsed.domain !== undefined].filter(Boolean).length > 1) {
+    throw new InputError('USAGE', '--snapshot, --deploy-cli, --terraform, --demo and --domain each choose what to scan: give only one');
   }
   if (parsed.keyword !== undefined && parsed.deployCli === undefined) throw new InputError('USAGE', '--keyword applies to --deploy-cli exports only');
   // Every output is decided and checked before the first request: a typo must not cost a whole collection.
@@ -56,9 +57,12 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   if (opts.snapshot !== undefined) {
     scanned = await scanSnapshotFile(opts.snapshot, specs, { access });
     collection = { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, ...scanned.stats, kinds: {} };
-  } else if (opts.deployCli !== undefined) {
+  } else if (opts.deployCli !== undefined || opts.terraform !== undefined) {
     const keywords = keywordMappings(opts.keyword ?? [], term.env['AUTH0_KEYWORD_REPLACE_MAPPINGS']);
-    const exported = scanConfigExport(resolve(term.cwd, opts.deployCli), opts.deployCli, specs, keywords, startedAt, toolVersion());
+    const exported =
+      opts.terraform !== undefined
+        ? scanTerraform(resolve(term.cwd, opts.terraform), opts.terraform, specs, startedAt, toolVersion())
+        : scanConfigExport(resolve(term.cwd, opts.deployCli ?? ''), opts.deployCli ?? '', specs, keywords, startedAt, toolVersion());
     scanned = exported.scanned;
     const unresolved = exported.unresolved.length > 0 ? { unresolved: exported.unresolved } : {};
     collection = { source: 'export', requests: 0, retries: 0, throttled: 0, durationMs: 0, kinds: {}, ...unresolved };

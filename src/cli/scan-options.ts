@@ -75,6 +75,8 @@ export const scanOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchem
   snapshot: z.string().optional(),
   /** An auth0-deploy-cli export (tenant.yaml, or the directory format's folder), scanned offline. */
   deployCli: z.string().min(1).optional(),
+  /** The JSON of `terraform show -json` (a plan or a state), scanned offline. */
+  terraform: z.string().min(1).optional(),
   /** --keyword KEY=VALUE (repeatable): deploy-cli keyword replacement for --deploy-cli. */
   keyword: z.array(z.string()).optional(),
   demo: z.boolean().default(false),

@@ -42,7 +42,11 @@ export function scanConfigExport(
   } catch (err) {
     throw new InputError('CONFIG', `cannot read the export (${(err as NodeJS.ErrnoException).code ?? 'error'})`, shown);
   }
-  const mapped = mapExport(dir ? readDirectoryExport(path, shown, keywords) : readYamlExport(path, shown, keywords));
+  return scanMapped(mapExport(dir ? readDirectoryExport(path, shown, keywords) : readYamlExport(path, shown, keywords)), rules, now, toolVersion);
+}
+
+/** Evaluates configuration mapped to the rule kinds (a deploy-cli export, a Terraform plan or state). */
+export function scanMapped(mapped: MappedExport, rules: readonly RuleSpec[], now: string, toolVersion: string): ConfigExportScan {
   const allow = allowListForRules(rules.map((r) => r.file));
   const sink = new EvaluatingSink(rules);
   sink.begin({
@@ -66,5 +70,6 @@ export function scanConfigExport(
 
 function located(f: Finding, mapped: MappedExport): Finding {
   const at: SourceLocation | undefined = mapped.locations.get(`${f.resource.type}/${f.resource.id}`);
-  return at === undefined ? f : { ...f, location: { file: at.file, ...(at.line === undefined ? {} : { line: at.line }) } };
+  if (at === undefined) return f;
+  return { ...f, location: { file: at.file, ...(at.line === undefined ? {} : { line: at.line }), ...(at.address === undefined ? {} : { address: at.address }) } };
 }

@@ -22,7 +22,7 @@ export interface Finding {
   /** Stable hash of rule id, tenant and resource id: the key for baselines and suppressions. */
   fingerprint: string;
   /** Where the resource is written, when the scan read a configuration export (file relative as given, line). */
-  location?: { file: string; line?: number };
+  location?: { file: string; line?: number; address?: string };
   /** The request that would fix it (rule `fix`), filled in from the resource; never sent by the scanner. */
   fix?: FindingFix;
   /** Rules in `summary` scope (users): how many resources failed, and a bounded, sorted sample of their ids. */

@@ -118,7 +118,7 @@ function sarifResult(f: Finding, domain: string, ruleIndex: number): SarifResult
         physicalLocation: f.location
           ? { artifactLocation: { uri: f.location.file.split(/[\\/]/).filter((s) => s !== '' && s !== '.').map(segment).join('/') }, region: { startLine: f.location.line ?? 1 } }
           : { artifactLocation: { uri: artifactUri(domain, type, id) }, region: { startLine: 1 } },
-        logicalLocations: [{ name: name ?? id, fullyQualifiedName: `${type}/${id}`, kind: 'resource' }],
+        logicalLocations: [{ name: name ?? id, fullyQualifiedName: f.location?.address ?? `${type}/${id}`, kind: 'resource' }],
       },
     ],
     // GitHub cannot hash a line of a file that does not exist, so the location identity is ours.

@@ -19,7 +19,7 @@ interface Step {
   with?: Record<string, string>;
 }
 const workflow = parse(readFileSync(FILE, 'utf8')) as { env: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
-const steps = Object.values(workflow.jobs)[0]?.steps ?? [];
+const steps = workflow.jobs['scan-config']?.steps ?? [];
 const script = (name: string): string => steps.find((s) => s.name === name)?.run ?? '';
 
 let root: string;
@@ -50,6 +50,20 @@ describe('examples/github-actions-deploy-cli.yml', { timeout: 60_000 }, () => {
     expect(validateWorkflow(readFileSync(FILE, 'utf8')).errors).toEqual([]);
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.with?.['sarif_file']).toBe('auth0-config.sarif');
+  });
+
+  it('scans the Terraform plan against the deployed state as the baseline: nothing new passes', () => {
+    const plan = workflow.jobs['scan-plan']?.steps.find((s) => s.name === 'Scan the plan')?.run ?? '';
+    const dir = join(root, 'terraform');
+    mkdirSync(dir);
+    symlinkSync(join(root, 'tools'), join(dir, 'tools'));
+    // The state and the plan of one unchanged configuration: every finding is in the baseline.
+    cpSync(fileURLToPath(new URL('../fixtures/terraform/state.json', import.meta.url)), join(dir, 'state.json'));
+    cpSync(fileURLToPath(new URL('../fixtures/terraform/plan.json', import.meta.url)), join(dir, 'plan.json'));
+    const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, RUNNER_TEMP: dir };
+    const run = spawnSync('bash', ['-e', '-c', plan], { cwd: dir, env, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(join(dir, 'auth0-plan.sarif'))).toBe(true);
   });
 
   it('passes a pull request that adds nothing, and fails one that adds a high finding, annotating its line', () => {
