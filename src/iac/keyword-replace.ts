@@ -5,6 +5,17 @@ export interface Unresolved {
   unresolved: string;
 }
 
+/**
+ * A value as the text that names a resource (an id, an API identifier, a grant's audience): a placeholder no
+ * mapping resolved names it as written (`https://##ENV##.example/api`), never as "[object Object]". Only names:
+ * the resource's own field keeps the marker, so the rules reading it still judge nothing.
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && typeof (value as Partial<Unresolved>).unresolved === 'string') return (value as Unresolved).unresolved;
+  return String(value);
+}
+
 /** `@@KEY@@`, with the quotes around it when it is written quoted: deploy-cli replaces both by the JSON. */
 const ARRAY_OR_JSON = /(["']?)@@([A-Za-z0-9_]+)@@\1/g;
 const STRING = /##([A-Za-z0-9_]+)##/g;

@@ -1,3 +1,4 @@
+import { asText } from './keyword-replace.js';
 import type { Resource } from '../engine/eval-context.js';
 import type { StoredKindName } from '../model/kinds.js';
 import type { ExportItem, ExportSections } from './export-types.js';
@@ -35,7 +36,7 @@ export function mapSettings(exp: ExportSections, clean: Clean, put: Put, present
 
   for (const item of exp.sections.get('guardianFactors') ?? []) {
     const data = clean(item);
-    put('guardian_factors', String(data['name']), item, data);
+    put('guardian_factors', asText(data['name']), item, data);
   }
   present('guardian_factors', 'guardianFactors');
   const policies = first('guardianPolicies');
@@ -61,7 +62,7 @@ export function mapSettings(exp: ExportSections, clean: Clean, put: Put, present
   present('email_provider', 'emailProvider');
   for (const item of exp.sections.get('emailTemplates') ?? []) {
     const data = clean(item);
-    put('email_templates', String(data['template']), item, { ...data, configured: true });
+    put('email_templates', asText(data['template']), item, { ...data, configured: true });
   }
   present('email_templates', 'emailTemplates');
 
@@ -74,13 +75,13 @@ export function mapSettings(exp: ExportSections, clean: Clean, put: Put, present
 
   for (const item of exp.sections.get('customDomains') ?? []) {
     const data = clean(item);
-    const id = String(data['custom_domain_id'] ?? data['domain']);
+    const id = asText(data['custom_domain_id'] ?? data['domain']);
     put('custom_domains', id, item, { ...data, custom_domain_id: id });
   }
   present('custom_domains', 'customDomains');
   for (const item of exp.sections.get('networkACLs') ?? []) {
     const data = clean(item);
-    const id = String(data['id'] ?? data['description']);
+    const id = asText(data['id'] ?? data['description']);
     put('network_acls', id, item, { ...data, id });
   }
   present('network_acls', 'networkACLs');

@@ -3,7 +3,7 @@ import type { KindCoverage } from '../model/coverage.js';
 import { STORED_KIND_NAMES, type StoredKindName } from '../model/kinds.js';
 import { NameIndex } from './export-names.js';
 import type { ExportItem, ExportSections, SourceLocation } from './export-types.js';
-import { markUnresolved } from './keyword-replace.js';
+import { asText, markUnresolved } from './keyword-replace.js';
 import { mapSettings } from './map-export-settings.js';
 
 export interface MappedExport {
@@ -46,7 +46,7 @@ export function mapExport(exp: ExportSections): MappedExport {
   const clients = new NameIndex('client', items('clients'), 'client_id');
   for (const item of items('clients')) {
     const data = clean(item);
-    const id = String(data['client_id'] ?? data['name']);
+    const id = asText(data['client_id'] ?? data['name']);
     put('clients', id, item, { ...data, client_id: id });
   }
   present('clients', 'clients');
@@ -54,18 +54,18 @@ export function mapExport(exp: ExportSections): MappedExport {
   for (const item of items('clientGrants')) {
     const data = clean(item);
     const clientId = data['client_id'] === undefined ? undefined : clients.resolve(data['client_id'], item.at, 'client_id');
-    const audience = typeof data['audience'] === 'string' ? data['audience'] : '';
+    const audience = data['audience'] === undefined ? '' : asText(data['audience']);
     const domain = MGMT_AUDIENCE.exec(audience)?.[1];
     if (domain !== undefined) out.domain ??= domain;
     // One client can hold several grants: a grant is named by its client and its audience.
-    const id = String(data['id'] ?? `${String(data['client_id'] ?? data['default_for'] ?? 'default')} → ${audience}`);
+    const id = asText(data['id'] ?? `${asText(data['client_id'] ?? data['default_for'] ?? 'default')} → ${audience}`);
     put('client_grants', id, item, { ...data, id, ...(clientId === undefined ? {} : { client_id: clientId }) });
   }
   present('client_grants', 'clientGrants');
 
   for (const item of items('resourceServers')) {
     const data = clean(item);
-    const id = String(data['id'] ?? data['identifier'] ?? data['name']);
+    const id = asText(data['id'] ?? data['identifier'] ?? data['name']);
     put('resource_servers', id, item, { ...data, id });
   }
   present('resource_servers', 'resourceServers');
@@ -74,18 +74,18 @@ export function mapExport(exp: ExportSections): MappedExport {
   const connections = new NameIndex('connection', connectionItems, 'id');
   for (const item of connectionItems) {
     const data = clean(item);
-    const id = String(data['id'] ?? data['name']);
+    const id = asText(data['id'] ?? data['name']);
     // deploy-cli leaves an empty list out: absent enabled_clients means none.
     const enabled = Array.isArray(data['enabled_clients']) ? data['enabled_clients'] : [];
     const enabledIds = enabled.map((ref, i) => clients.resolve(ref, item.at, `enabled_clients.${i}`));
     put('connections', id, item, { ...data, id, enabled_clients: enabledIds });
   }
   present('connections', 'databases', 'connections');
-  const strategyOf = new Map((out.resources.connections ?? []).map((c) => [String(c['id']), c]));
+  const strategyOf = new Map((out.resources.connections ?? []).map((c) => [asText(c['id']), c]));
 
   for (const item of items('roles')) {
     const data = clean(item);
-    const id = String(data['id'] ?? data['name']);
+    const id = asText(data['id'] ?? data['name']);
     put('roles', id, item, { ...data, id });
   }
   present('roles', 'roles');
@@ -93,7 +93,7 @@ export function mapExport(exp: ExportSections): MappedExport {
 
   for (const item of items('organizations')) {
     const data = clean(item);
-    const id = String(data['id'] ?? data['name']);
+    const id = asText(data['id'] ?? data['name']);
     const refs = Array.isArray(data['connections']) ? (data['connections'] as Resource[]) : [];
     const enabled = refs.map((c, i) => {
       const connectionId = connections.resolve(c['name'] ?? c['connection_id'], item.at, `connections.${i}.name`);
@@ -112,7 +112,7 @@ export function mapExport(exp: ExportSections): MappedExport {
   for (const [section, kind] of [['rules', 'rules'], ['hooks', 'hooks'], ['logStreams', 'log_streams']] as const) {
     for (const item of items(section)) {
       const data = clean(item);
-      const id = String(data['id'] ?? data['name']);
+      const id = asText(data['id'] ?? data['name']);
       put(kind, id, item, { ...data, id });
     }
     present(kind, section);
@@ -137,7 +137,7 @@ function mapActions(actions: ExportItem[], triggers: ExportItem | undefined, cle
   }
   for (const item of actions) {
     const data = clean(item);
-    const id = String(data['id'] ?? data['name']);
+    const id = asText(data['id'] ?? data['name']);
     // deploy-cli deploys an action it marks deployed: its code is then the deployed version's.
     const deployed = data['deployed'] === true;
     put('actions', id, item, {

@@ -50,6 +50,19 @@ describe('mapping a deploy-cli export to the rule kinds', () => {
     expect(m.resources.organizations?.[0]?.['enabled_connections']).toEqual([{ name: 'db', assign_membership_on_login: true, connection_id: 'db', connection: { name: 'db', strategy: 'auth0' } }]);
   });
 
+  it('names a resource by a placeholder no keyword resolved as written, while its field stays not judged', () => {
+    const m = mapExport(
+      exportOf({
+        clients: [{ name: 'm2m' }],
+        resourceServers: [{ name: 'My API', identifier: 'https://##ENV##.myapp.com/api/v1' }],
+        clientGrants: [{ client_id: 'm2m', audience: 'https://##ENV##.myapp.com/api/v1', scope: ['read:x'] }],
+      }),
+    );
+    expect(m.resources.resource_servers?.[0]).toMatchObject({ id: 'https://##ENV##.myapp.com/api/v1', identifier: { unresolved: 'https://##ENV##.myapp.com/api/v1' } });
+    expect(m.resources.client_grants?.[0]?.['id']).toBe('m2m → https://##ENV##.myapp.com/api/v1');
+    expect(JSON.stringify(m.resources)).not.toContain('[object Object]');
+  });
+
   it('does not take another URL ending in /api/v2/ for the Management API', () => {
     expect(mapExport(exportOf({ clientGrants: [{ audience: 'https://api.acme.example/api/v2/' }] })).domain).toBeUndefined();
   });

@@ -48,4 +48,60 @@ describe('terraform show -json as rule kinds', () => {
     expect(m.resources.guardian_factors?.filter((f) => f['enabled'] === true).map((f) => f['name']).sort()).toEqual(['otp', 'sms']);
     expect(m.resources.guardian_phone).toEqual([{ sms_provider: 'auth0', phone_provider: 'auth0', message_types: ['sms', 'voice'] }]);
   });
+
+  it('unwraps the nested blocks and renames the snake_case keys the provider writes where the API differs', () => {
+    const m = mapTerraform(
+      doc([
+        { address: 'auth0_log_stream.s', values: { name: 's', type: 'http', sink: [{ http_endpoint: 'http://logs.example', http_authorization: 'x' }] } },
+        { address: 'auth0_custom_domain.d', values: { domain: 'login.example', certificate: [{ status: 'provisioned', renews_before: '2027-01-01' }] } },
+        {
+          address: 'auth0_client.c',
+          values: { name: 'c', addons: [{ samlp: [{ signature_algorithm: 'rsa-sha1', digest_algorithm: 'sha1' }] }], mobile: [{ ios: [{ team_id: 'T' }] }], oidc_backchannel_logout_urls: ['https://c.example/bc'] },
+        },
+        { address: 'auth0_connection.db', values: { name: 'db', strategy: 'auth0', options: [{ attributes: [{ email: [{ signup: [{ status: 'required', verification: [{ active: false }] }] }] }], authentication_methods: [{ passkey: [{ enabled: true }] }] }] } },
+        { address: 'auth0_guardian.g', values: { policy: 'never', phone: [{ enabled: false, message_types: ['sms'] }] } },
+      ]),
+      'p.json',
+    );
+    expect(m.resources.log_streams?.[0]?.['sink']).toEqual({ httpEndpoint: 'http://logs.example', httpAuthorization: 'x' });
+    expect(m.resources.custom_domains?.[0]?.['certificate']).toEqual({ status: 'provisioned', renews_before: '2027-01-01' });
+    const client = m.resources.clients?.[0] ?? {};
+    expect(client['addons']).toEqual({ samlp: { signatureAlgorithm: 'rsa-sha1', digestAlgorithm: 'sha1' } });
+    expect(client['mobile']).toEqual({ ios: { team_id: 'T' } });
+    expect(client['oidc_logout']).toEqual({ backchannel_logout_urls: ['https://c.example/bc'] });
+    const options = m.resources.connections?.[0]?.['options'] as Record<string, unknown>;
+    expect(options['attributes']).toEqual({ email: { signup: { status: 'required', verification: { active: false } } } });
+    expect(options['authentication_methods']).toEqual({ passkey: { enabled: true } });
+    expect(m.resources.guardian_factors?.find((f) => f['name'] === 'sms')?.['enabled']).toBe(false);
+  });
+
+  it('reads the singular join resources and matches each list element to its own reference', () => {
+    const plan = doc(
+      [
+        { address: 'auth0_client.a', values: { name: 'a' } },
+        { address: 'auth0_client.b', values: { name: 'b' } },
+        { address: 'auth0_connection.db', values: { name: 'db', strategy: 'auth0' } },
+        { address: 'auth0_connection_clients.db', values: { enabled_clients: [null, null] } },
+        { address: 'auth0_role.admin', values: { name: 'admin' } },
+        { address: 'auth0_role_permission.p', values: { permission: 'delete:users', resource_server_identifier: 'https://t.auth0.com/api/v2/' } },
+        { address: 'auth0_organization.o', values: { name: 'o' } },
+        { address: 'auth0_organization_connection.oc', values: { assign_membership_on_login: true } },
+      ],
+      {
+        configuration: {
+          root_module: {
+            resources: [
+              { address: 'auth0_connection_clients.db', expressions: { connection_id: { references: ['auth0_connection.db.id', 'auth0_connection.db'] }, enabled_clients: { references: ['auth0_client.a.id', 'auth0_client.a', 'auth0_client.b.id', 'auth0_client.b'] } } },
+              { address: 'auth0_role_permission.p', expressions: { role_id: { references: ['auth0_role.admin.id', 'auth0_role.admin'] } } },
+              { address: 'auth0_organization_connection.oc', expressions: { organization_id: { references: ['auth0_organization.o.id', 'auth0_organization.o'] }, connection_id: { references: ['auth0_connection.db.id', 'auth0_connection.db'] } } },
+            ],
+          },
+        },
+      },
+    );
+    const m = mapTerraform(plan, 'plan.json');
+    expect(m.resources.connections?.[0]?.['enabled_clients']).toEqual(['a', 'b']);
+    expect(m.resources.roles?.[0]?.['permissions']).toEqual([{ permission_name: 'delete:users', resource_server_identifier: 'https://t.auth0.com/api/v2/' }]);
+    expect(m.resources.organizations?.[0]?.['enabled_connections']).toEqual([{ assign_membership_on_login: true, connection_id: 'db', connection: { name: 'db', strategy: 'auth0' } }]);
+  });
 });

@@ -3,7 +3,7 @@ import { STORED_KIND_NAMES, type StoredKindName } from '../../model/kinds.js';
 import type { MappedExport } from '../map-export.js';
 import { NOT_IN_EXPORT } from '../map-export.js';
 import { configReferences, managedResources, unknownAfterApply, type TerraformShow, type TfResource } from './terraform-plan.js';
-import { AFTER_APPLY, block, dropNulls, list, withUnknowns } from './tf-values.js';
+import { AFTER_APPLY, block, camelKeys, dropNulls, list, withBlocks, withUnknowns } from './tf-values.js';
 import { mapTerraformSettings } from './map-terraform-settings.js';
 
 const MGMT_AUDIENCE = /^https:\/\/([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)?\.auth0\.com)\/api\/v2\/$/;
@@ -12,8 +12,11 @@ export interface TfContext {
   out: MappedExport;
   file: string;
   put(kind: StoredKindName, id: string, r: TfResource, data: Resource): void;
-  /** The scanner id of the resource an attribute refers to (its name, …), or the after-apply marker. */
-  ref(r: TfResource, attr: string, value: unknown): unknown;
+  /**
+   * The scanner id of the resource an attribute refers to (its name, …), or the after-apply marker. For an element
+   * of a list attribute, `at` says which of how many: the configuration's references are matched in order.
+   */
+  ref(r: TfResource, attr: string, value: unknown, at?: { index: number; of: number }): unknown;
   values(r: TfResource): Resource;
   of(type: string): TfResource[];
 }
@@ -42,13 +45,15 @@ export function mapTerraform(doc: TerraformShow, file: string): MappedExport {
       out.locations.set(`${kind}/${id}`, { file, address: r.address });
       out.coverage[kind] = { status: 'ok', count: out.resources[kind]?.length ?? 0 };
     },
-    ref(r, attr, value) {
+    ref(r, attr, value, at) {
       if (typeof value === 'string' && byRawId.has(value)) return byRawId.get(value);
-      for (const target of refs.get(r.address)?.[attr] ?? []) {
-        const id = byAddress.get(target) ?? byAddress.get(target.split('.').slice(0, -1).join('.'));
-        if (id !== undefined) return id;
-      }
-      return AFTER_APPLY;
+      // Terraform lists a reference twice (`auth0_client.a.id`, then `auth0_client.a`): one target each.
+      const targets = [...new Set((refs.get(r.address)?.[attr] ?? []).map((t) => byAddress.get(t) ?? byAddress.get(t.split('.').slice(0, -1).join('.'))))].filter(
+        (id): id is string => id !== undefined,
+      );
+      if (at === undefined) return targets[0] ?? AFTER_APPLY;
+      // Unless every element has its own reference, which element names which resource cannot be told.
+      return targets.length === at.of ? (targets[at.index] ?? AFTER_APPLY) : AFTER_APPLY;
     },
   };
   const named = (type: string, key: (v: Resource) => unknown): void => {
@@ -88,14 +93,19 @@ function mapClients(ctx: TfContext): void {
     const v = ctx.values(r);
     const id = String(v['name'] ?? r.address);
     const method = methods.get(id);
+    const addons = block(v['addons']);
+    const backchannel = v['oidc_backchannel_logout_urls'];
     ctx.put('clients', id, r, {
       ...v,
       client_id: id,
       jwt_configuration: block(v['jwt_configuration']),
       refresh_token: block(v['refresh_token']),
-      native_social_login: block(v['native_social_login']),
-      addons: block(v['addons']),
-      mobile: block(v['mobile']),
+      native_social_login: withBlocks(block(v['native_social_login']), ['apple', 'facebook', 'google']),
+      // The SAML add-on's settings are their own block, in snake_case; the API (and the rules) use camelCase.
+      addons: addons && { ...addons, ...(addons['samlp'] === undefined ? {} : { samlp: camelKeys(block(addons['samlp'])) }) },
+      mobile: withBlocks(block(v['mobile']), ['android', 'ios']),
+      // Older provider versions hold the back-channel logout URLs at the top level, newer ones in an oidc_logout block.
+      ...(v['oidc_logout'] !== undefined ? { oidc_logout: block(v['oidc_logout']) } : Array.isArray(backchannel) ? { oidc_logout: { backchannel_logout_urls: backchannel } } : {}),
       ...authMethod(method),
     });
   }
@@ -109,7 +119,18 @@ function mapClients(ctx: TfContext): void {
   const scopes = new Map<unknown, Resource[]>();
   for (const r of ctx.of('auth0_resource_server_scopes')) {
     const v = ctx.values(r);
-    scopes.set(ctx.ref(r, 'resource_server_identifier', v['resource_server_identifier']) ?? v['resource_server_identifier'], list(v['scopes']).map((s) => ({ value: s['name'], description: s['description'] })));
+    // The identifier is the API's own name here: written literally, it names the API without any reference.
+    const literal = v['resource_server_identifier'];
+    const resolved = ctx.ref(r, 'resource_server_identifier', literal);
+    const key = resolved === AFTER_APPLY && typeof literal === 'string' ? literal : resolved;
+    scopes.set(key, [...(scopes.get(key) ?? []), ...list(v['scopes']).map((s) => ({ value: s['name'], description: s['description'] }))]);
+  }
+  for (const r of ctx.of('auth0_resource_server_scope')) {
+    const v = ctx.values(r);
+    const literal = v['resource_server_identifier'];
+    const resolved = ctx.ref(r, 'resource_server_identifier', literal);
+    const key = resolved === AFTER_APPLY && typeof literal === 'string' ? literal : resolved;
+    scopes.set(key, [...(scopes.get(key) ?? []), { value: v['scope'], description: v['description'] }]);
   }
   for (const r of ctx.of('auth0_resource_server')) {
     const v = ctx.values(r);

@@ -38,3 +38,15 @@ export function withUnknowns(values: unknown, unknown: unknown): unknown {
 export function dropNulls(values: Resource): Resource {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
 }
+
+/** `http_endpoint` → `httpEndpoint`: the provider writes snake_case where the Management API (and the rules) use camelCase. */
+export function camelKeys(value: Resource | undefined): Resource | undefined {
+  if (value === undefined) return undefined;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()), v]));
+}
+
+/** The named attributes of an object that are single nested blocks, unwrapped; the others as they are. */
+export function withBlocks(value: Resource | undefined, names: readonly string[]): Resource | undefined {
+  if (value === undefined) return undefined;
+  return { ...value, ...Object.fromEntries(names.filter((n) => value[n] !== undefined).map((n) => [n, block(value[n]) ?? value[n]])) };
+}
