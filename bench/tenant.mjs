@@ -1,7 +1,7 @@
 // The benchmark tenant: a mid-size mock tenant grown deterministically from examples/demo-tenant.json, and the
 // fewest Management API requests its data allows (the yardstick for collection.mjs).
 //
-//   node bench/tenant.mjs [--quick] [--out tenant.json]   prints the sizes and the minimum request count
+//   node bench/tenant.mjs [--quick | --large] [--out tenant.json]   prints the sizes and the minimum request count
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseMockTenant, syntheticUser } from '../dist/mock/index.js';
@@ -10,9 +10,16 @@ const DEMO = fileURLToPath(new URL('../examples/demo-tenant.json', import.meta.u
 const USER_SEED = 20_260_101;
 
 /** `full` is the mid-size tenant of docs/benchmarks.md; `quick` keeps the shape (users still past 1,000) at a fifth. */
+/**
+ * `large` is the big tenant of issue 17 (1,200 organizations, 25,000 users), for bench/incremental.mjs. Its
+ * organizations admit members on login only one in `autoMembershipEvery` (the others every one, as before): members
+ * that join on login leave no Management API log event, so an incremental run reads those organizations every time.
+ * One organization in `bigOrgEvery` has a few hundred members (more than one page).
+ */
 export const SIZES = {
   full: { clients: 300, clientGrants: 100, resourceServers: 100, connections: 100, roles: 40, organizations: 30, actions: 24, users: 5000 },
   quick: { clients: 60, clientGrants: 30, resourceServers: 20, connections: 20, roles: 10, organizations: 8, actions: 10, users: 1500 },
+  large: { clients: 300, clientGrants: 150, resourceServers: 100, connections: 100, roles: 60, organizations: 1200, actions: 24, users: 25000, autoMembershipEvery: 100, bigOrgEvery: 40 },
 };
 
 const PAGE = 100;
@@ -78,11 +85,11 @@ export function buildBenchTenant(sizeName = 'full') {
     ...o,
     id: `${o.id}_b${i}`,
     name: `${o.name}-b${i}`,
-    members: pickIds(userIds, i * 17, i % 4 === 0 ? 120 + i * 9 : 3 + (i % 20)),
+    members: pickIds(userIds, i * 17, i % (size.bigOrgEvery ?? 4) === 0 ? 120 + (i % 30) * 9 : 3 + (i % 20)),
     ...(o.discovery_domains ? { discovery_domains: o.discovery_domains.map((d) => ({ ...d, id: `${d.id}_b${i}`, domain: `b${i}.${d.domain}` })) } : {}),
     enabled_connections: pickIds(connectionRefs, i, 1 + (i % 3)).map((c, k) => ({
       connection_id: c.id,
-      assign_membership_on_login: k === 0,
+      assign_membership_on_login: k === 0 && i % (size.autoMembershipEvery ?? 1) === 0,
       connection: { name: c.name, strategy: c.strategy },
     })),
   }));
@@ -188,7 +195,7 @@ export function describeTenant(tenant) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  const sizeName = args.includes('--quick') ? 'quick' : 'full';
+  const sizeName = args.includes('--quick') ? 'quick' : args.includes('--large') ? 'large' : 'full';
   const tenant = buildBenchTenant(sizeName);
   const min = minimumRequests(tenant);
   console.log(`tenant (${sizeName}): ${describeTenant(tenant)}`);

@@ -11,11 +11,13 @@ import { checkOutputPath } from '../util/output-path-check.js';
 import { connectionSettings } from './connection-settings.js';
 import { loadRulesForRun } from './load-rules-for-run.js';
 import { runCollection } from './run-collection.js';
-import { connectionOptionsSchema, parseOptions, ruleOptionsSchema } from './scan-options.js';
+import { connectionOptionsSchema, incrementalOptionsSchema, parseOptions, ruleOptionsSchema } from './scan-options.js';
+import { incrementalInputs } from './incremental-inputs.js';
 import type { Terminal } from './terminal.js';
 import { withDemoTenant } from './with-demo-tenant.js';
+import { incrementalLine } from '../report/incremental-line.js';
 
-const collectOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.shape).extend({
+const collectOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.shape).extend(incrementalOptionsSchema.shape).extend({
   output: z.string().min(1),
   allKinds: z.boolean().default(false),
   demo: z.boolean().default(false),
@@ -30,12 +32,15 @@ const collectOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.sh
 export async function collectCommand(raw: Record<string, unknown>, term: Terminal): Promise<number> {
   const opts = parseOptions(collectOptionsSchema, raw);
   planSnapshotOutput(opts.output, (path, flag) => checkOutputPath(path, term.cwd, flag));
+  if (opts.fullEvery !== undefined && opts.since === undefined) throw new InputError('USAGE', '--full-every applies to --since runs only');
   const { config, rules } = loadRulesForRun(opts, term.cwd);
   const kinds: StoredKindName[] = opts.allKinds ? [...STORED_KIND_NAMES] : kindsForRules(rules.map((r) => r.file));
   if (kinds.length === 0) throw new InputError('USAGE', 'no rule is selected, so there is nothing to collect (use --all-kinds)');
-  const writer = new SnapshotWriter(opts.output);
   const ruleAllow = allowListForRules(rules.map((r) => r.file));
-  const common = { kinds, allowList: opts.keepPii ? withPii(ruleAllow) : ruleAllow, sink: writer, concurrency: opts.concurrency, maxRps: opts.maxRps, timeoutMs: opts.timeout, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
+  const allowList = opts.keepPii ? withPii(ruleAllow) : ruleAllow;
+  const incremental = await incrementalInputs(opts, allowList, term.cwd);
+  const writer = new SnapshotWriter(opts.output);
+  const common = { kinds, allowList, sink: writer, ...incremental, recordCheckpoint: true, concurrency: opts.concurrency, maxRps: opts.maxRps, timeoutMs: opts.timeout, verbose: opts.verbose, quiet: opts.quiet, progress: opts.progress };
   let stats;
   try {
     stats = opts.demo
@@ -50,6 +55,7 @@ export async function collectCommand(raw: Record<string, unknown>, term: Termina
   if (!opts.quiet) {
     const users = stats.kinds.users ? `, ${stats.kinds.users.count} users` : '';
     term.stderr(`auth0-scan: wrote ${opts.output}: ${kinds.length} kinds${users}, ${stats.requests} requests in ${(stats.durationMs / 1000).toFixed(1)} s\n`);
+    if (stats.incremental) term.stderr(`auth0-scan: ${incrementalLine(stats.incremental, stats.requests)}\n`);
   }
   if (optionalOff.length > 0 && !opts.quiet) {
     term.stderr(`auth0-scan: optional, not read (their rules are not judged): ${optionalOff.map(([k, c]) => `${k}${c.missingScopes ? ` (${c.missingScopes.join(', ')})` : ''}`).join('; ')}\n`);

@@ -77,6 +77,9 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
     .option('--strict-suppressions', 'exit 2 when a suppression entry has expired or matched nothing')
     .option('--baseline <report.json>', 'a previous JSON report: the gate counts only findings not in it')
     .option('--tenant <name>', "scan only this tenant of the config file's tenants list (repeatable; default: all of them)", collectList)
+    .option('--since <snapshot>', 'incremental: read only what the tenant log (read:logs) says changed since this snapshot, take the rest from it')
+    .option('--save-snapshot <file>', 'also save what was read as a snapshot (with a log checkpoint: the next --since base)')
+    .option('--full-every <duration>', 'with --since: read in full when the base\'s last full read is older than this (default 24h)')
     .addHelpText(
       'after',
       `
@@ -97,6 +100,11 @@ controls, then "unmapped") in the table and markdown, and adds "groups" (control
 sarif, junit, csv, html and fix-plan ignore it (SARIF carries the controls as rule tags anyway).
 Progress goes to stderr: a line redrawn in place on a terminal, one plain line every 30 s in a CI log.
 
+--since PREV (with --save-snapshot NEXT) is an incremental scan: the Management API writes logged since PREV's
+checkpoint decide what is read again; users, custom-domain status, log streams and log signals always are. Findings
+equal a full scan's. Without read:logs, after a log gap, an unknown operation or --full-every it reads in full and
+says why (collection.incremental.fallback in JSON); the summary says "incremental: N of M requests" (docs/incremental.md).
+
 Exit codes: 0 gate passed · 1 findings at or above --fail-on · 2 usage, config, rule or snapshot error ·
             3 collection failed or data incomplete (missing scopes, plan features) unless --allow-partial
 
@@ -108,6 +116,7 @@ Examples:
   AUTH0_CLIENT_SECRET=… auth0-scan scan --domain acme.eu.auth0.com --client-id abc123
   auth0-scan scan --domain acme.eu.auth0.com --format sarif -o auth0.sarif --fail-on critical
   auth0-scan scan --snapshot tenant.ndjson.gz --json-output report.json --quiet
+  auth0-scan scan --domain acme.eu.auth0.com --since last.ndjson.gz --save-snapshot last.ndjson.gz   # hourly cron
   auth0-scan scan --config tenants.yaml --tenant prod --format sarif -o auth0.sarif   # config with tenants:`,
     )
     .action(run(async (o) => (await import('./scan-command.js')).scanCommand(o as Record<string, unknown>, term)));
@@ -186,7 +195,9 @@ Examples:
     .requiredOption('-o, --output <file>', 'snapshot file to write (atomically)')
     .option('--all-kinds', 'collect every resource kind, not only those the selected rules need')
     .option('--keep-pii', "also keep users' name, email, nickname and phone_number (left out by default; listed in the snapshot's redaction record)")
-    .option('--demo', 'collect the bundled demo tenant (from the built-in mock API)');
+    .option('--demo', 'collect the bundled demo tenant (from the built-in mock API)')
+    .option('--since <snapshot>', 'incremental: read only what the tenant log (read:logs) says changed since this snapshot, take the rest from it')
+    .option('--full-every <duration>', 'with --since: read in full when the base\'s last full read is older than this (default 24h)');
   addConnectionOptions(collect, 'write the snapshot and exit 0 even when some data could not be collected (its coverage lists what is missing)');
   addRuleOptions(collect);
   collect
@@ -196,13 +207,16 @@ Examples:
 It only reads and saves: no rule is evaluated, nothing is reported and there is no gate (scan --snapshot FILE does
 that later, offline). The rule options choose which resource kinds are read (the kinds the selected rules need);
 --all-kinds reads every kind. The snapshot keeps only the fields rules read (and what --keep-pii adds), never a secret.
+With read:logs it records the tenant log's newest event (its checkpoint); --since PREV then reads only what changed
+since PREV and writes the merged, complete snapshot (docs/incremental.md). -o may name PREV itself.
 
 Exit codes: 0 written · 2 usage, config or rule error · 3 collection failed, or data incomplete unless --allow-partial
             (the file is written either way)
 
 Examples:
   auth0-scan collect --demo -o demo.ndjson.gz
-  AUTH0_CLIENT_SECRET=… auth0-scan collect --domain acme.eu.auth0.com --client-id abc123 -o tenant.ndjson.gz`,
+  AUTH0_CLIENT_SECRET=… auth0-scan collect --domain acme.eu.auth0.com --client-id abc123 -o tenant.ndjson.gz
+  auth0-scan collect --domain acme.eu.auth0.com --since tenant.ndjson.gz -o tenant.ndjson.gz`,
     )
     .action(run(async (o) => (await import('./collect-command.js')).collectCommand(o as Record<string, unknown>, term)));
 

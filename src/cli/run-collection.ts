@@ -12,6 +12,11 @@ import { RequestPlan } from '../progress/request-plan.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import type { AllowList } from '../redact/allow-list.js';
 import { toolVersion } from '../version.js';
+import { prepareCollection } from '../incremental/prepare-incremental.js';
+import type { PriorSnapshot } from '../incremental/prior-snapshot.js';
+import { selectionKey } from '../incremental/selection-key.js';
+import { redactionRecord } from '../redact/allow-list-record.js';
+import { builtinAllowList } from '../redact/builtin-allow-list.js';
 import type { ConnectionSettings } from './connection-settings.js';
 import { formatRequest } from './format-request.js';
 import { reportDomain } from './report-domain.js';
@@ -34,6 +39,12 @@ export interface CollectionRun {
   verbose: boolean;
   quiet: boolean;
   progress: boolean;
+  /** The run writes a snapshot: record the log checkpoint a later `--since` starts from. */
+  recordCheckpoint?: boolean;
+  /** `--since`: the base snapshot, read already; only what the log says changed is read again. */
+  since?: PriorSnapshot;
+  /** `--full-every` (ms): a base whose last full read is older makes this run read in full. */
+  fullEveryMs?: number;
 }
 
 /**
@@ -72,12 +83,30 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
   });
   try {
     await http.tokens.getToken();
+    const api = httpCollectApi(http.client, http.tokens);
+    const domain = reportDomain(settings.audience, http.domain.host);
+    const prepared =
+      run.since || run.recordCheckpoint
+        ? await prepareCollection(api, {
+            ...(run.since ? { since: run.since } : {}),
+            kinds,
+            selection: selectionKey(kinds, redactionRecord(run.allowList ?? builtinAllowList())),
+            domain,
+            toolVersion: toolVersion(),
+            now: new Date(run.collectedAt),
+            ...(run.fullEveryMs === undefined ? {} : { fullEveryMs: run.fullEveryMs }),
+          })
+        : {};
+    if (prepared.note && !run.quiet) term.stderr(`auth0-scan: note: ${prepared.note}\n`);
     const coverage = await collectTenant({
-      api: httpCollectApi(http.client, http.tokens),
+      api,
+      ...(prepared.checkpoint ? { checkpoint: prepared.checkpoint } : {}),
+      ...(prepared.lastFull ? { lastFull: prepared.lastFull } : {}),
+      ...(prepared.incremental ? { incremental: prepared.incremental } : {}),
       collectors: collectorRegistry(),
       kinds: run.kinds,
       allowList: run.allowList,
-      domain: reportDomain(settings.audience, http.domain.host),
+      domain,
       source: run.source,
       collectedAt: run.collectedAt,
       toolVersion: toolVersion(),
@@ -98,7 +127,15 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
       },
     });
     const s = http.client.stats();
-    return { source: run.source === 'demo' ? 'demo' : 'live', requests: s.requests, retries: s.retries, throttled: s.throttled, durationMs: Date.now() - started, kinds: coverage };
+    return {
+      source: run.source === 'demo' ? 'demo' : 'live',
+      requests: s.requests,
+      retries: s.retries,
+      throttled: s.throttled,
+      durationMs: Date.now() - started,
+      kinds: coverage,
+      ...(prepared.stats ? { incremental: prepared.stats } : {}),
+    };
   } finally {
     progress.stop();
     deadline.cancel();

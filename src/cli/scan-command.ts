@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { CollectionStats } from '../model/finding.js';
 import type { RuleDoc } from '../model/report.js';
 import { ruleDoc } from '../engine/compile-rule.js';
-import { planOutputs } from '../report/plan-outputs.js';
+import { planOutputs, planSnapshotOutput } from '../report/plan-outputs.js';
 import { checkOutputPath } from '../util/output-path-check.js';
 import { loadRulesForRun } from './load-rules-for-run.js';
 import { buildTenantReport } from './build-tenant-report.js';
@@ -31,8 +31,14 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
     throw new InputError('USAGE', '--snapshot, --deploy-cli, --terraform, --demo and --domain each choose what to scan: give only one');
   }
   if (parsed.keyword !== undefined && parsed.deployCli === undefined) throw new InputError('USAGE', '--keyword applies to --deploy-cli exports only');
+  const offline = parsed.snapshot !== undefined || parsed.deployCli !== undefined || parsed.terraform !== undefined;
+  if (offline && (parsed.since !== undefined || parsed.saveSnapshot !== undefined || parsed.fullEvery !== undefined)) {
+    throw new InputError('USAGE', '--since, --full-every and --save-snapshot read a live (or demo) tenant: drop --snapshot, --deploy-cli and --terraform');
+  }
+  if (parsed.fullEvery !== undefined && parsed.since === undefined) throw new InputError('USAGE', '--full-every applies to --since runs only');
   // Every output is decided and checked before the first request: a typo must not cost a whole collection.
   const outputs = planOutputs(parsed, (path, flag) => checkOutputPath(path, term.cwd, flag));
+  if (parsed.saveSnapshot !== undefined) planSnapshotOutput(parsed.saveSnapshot, (path, flag) => checkOutputPath(path, term.cwd, flag === '-o' ? '--save-snapshot' : flag));
   const opts = { ...parsed, format: outputs.format, output: outputs.main.path };
   const startedAt = new Date().toISOString();
   const { config, rules } = loadRulesForRun(opts, term.cwd);
@@ -44,6 +50,7 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   const grouping = opts.groupBy === undefined ? {} : { groupBy: opts.groupBy, ...(opts.framework ? { frameworks: opts.framework } : {}) };
   const render = { color, rules: docs, details: opts.details, ...grouping, ...(width === undefined ? {} : { width }) };
   if (scansConfigTenants(opts, config, term)) {
+    if (opts.since !== undefined || opts.saveSnapshot !== undefined) throw new InputError('USAGE', "--since and --save-snapshot read one tenant: name it with --domain (or AUTH0_DOMAIN), one scan per tenant");
     const { scanTenants } = await import('./scan-tenants.js');
     return scanTenants({ opts, config, rules, gateInputs, failOn, render }, term);
   }
@@ -56,7 +63,8 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   let collection: CollectionStats;
   if (opts.snapshot !== undefined) {
     scanned = await scanSnapshotFile(opts.snapshot, specs, { access });
-    collection = { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, ...scanned.stats, kinds: {} };
+    const { fullRequests: _full, ...read } = scanned.stats ?? {};
+    collection = { source: 'snapshot', requests: 0, retries: 0, throttled: 0, durationMs: 0, ...read, kinds: {} };
   } else if (opts.deployCli !== undefined || opts.terraform !== undefined) {
     const keywords = keywordMappings(opts.keyword ?? [], term.env['AUTH0_KEYWORD_REPLACE_MAPPINGS']);
     const exported =
@@ -69,7 +77,12 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
   } else {
     // Imported only for live and demo scans: the HTTP client and the mock are a large part of start-up.
     const { collectForScan } = await import('./collect-for-scan.js');
-    const live = await collectForScan(opts, config.config.domain, specs, term, access ? { kinds: ['principals'], access } : {});
+    const incremental = {
+      ...(opts.since === undefined ? {} : { since: opts.since }),
+      ...(opts.fullEvery === undefined ? {} : { fullEvery: opts.fullEvery }),
+      ...(opts.saveSnapshot === undefined ? {} : { saveSnapshot: opts.saveSnapshot }),
+    };
+    const live = await collectForScan(opts, config.config.domain, specs, term, { incremental, ...(access ? { kinds: ['principals'], access } : {}) });
     scanned = live.scanned;
     collection = live.collection;
   }

@@ -59,6 +59,24 @@ export const connectionOptionsSchema = z.object({
   progress: z.boolean().default(true),
 });
 
+/** `--full-every`: how old the base's last full read may be before a `--since` run reads in full (1 min to 31 days). */
+const fullEveryOption = z
+  .string()
+  .transform((text, ctx) => {
+    const ms = durationMs(text.replace(/^(\d+)d$/, (_m, n: string) => `${Number(n) * 24}h`));
+    if (ms === undefined) ctx.addIssue({ code: 'custom', message: `--full-every must be a duration such as 24h, 7d or 6h (got "${text.slice(0, 40)}")` });
+    else if (ms < 60_000 || ms > 31 * 86_400_000) ctx.addIssue({ code: 'custom', message: '--full-every must be between 1m and 31 days' });
+    return ms ?? 0;
+  })
+  .optional();
+
+/** Incremental reads, shared by scan and collect. */
+export const incrementalOptionsSchema = z.object({
+  /** `--since PREV`: the base snapshot; only what the tenant log says changed since it is read again. */
+  since: z.string().min(1).optional(),
+  fullEvery: fullEveryOption,
+});
+
 export const ruleOptionsSchema = z.object({
   rules: z.array(z.string()).default([]),
   only: list,
@@ -71,8 +89,10 @@ export const ruleOptionsSchema = z.object({
   config: z.string().optional(),
 });
 
-export const scanOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.shape).extend({
+export const scanOptionsSchema = connectionOptionsSchema.extend(ruleOptionsSchema.shape).extend(incrementalOptionsSchema.shape).extend({
   snapshot: z.string().optional(),
+  /** Also save what a live scan read as a snapshot (the next `--since` base). */
+  saveSnapshot: z.string().min(1).optional(),
   /** An auth0-deploy-cli export (tenant.yaml, or the directory format's folder), scanned offline. */
   deployCli: z.string().min(1).optional(),
   /** The JSON of `terraform show -json` (a plan or a state), scanned offline. */

@@ -16,6 +16,10 @@ import { classifyFailure } from './classify-failure.js';
 import { runEndingFailure } from './run-ending-failure.js';
 import type { Collector, Resource } from './collector.js';
 import { trackedCollectApi } from './tracked-collect-api.js';
+import type { IncrementalPlan } from '../incremental/plan-incremental.js';
+import type { PriorSnapshot } from '../incremental/prior-snapshot.js';
+import { priorKindView, type PriorKindView } from '../incremental/prior-view.js';
+import { selectionKey } from '../incremental/selection-key.js';
 import { sharedReads, type SharedReads } from './shared-reads.js';
 
 export interface CollectTenantOptions {
@@ -38,6 +42,12 @@ export interface CollectTenantOptions {
   stats(): Omit<SnapshotStats, 'durationMs'>;
   onNote?(kind: KindName, message: string): void;
   onKindDone?(kind: KindName, coverage: KindCoverage): void;
+  /** The newest log event before this collection (read:logs), for the next incremental run. */
+  checkpoint?: { logId: string; at: string };
+  /** When the tenant was last read in full: this run's time unless it is incremental. */
+  lastFull?: string;
+  /** An incremental run: the base snapshot, and which kinds (and which items of the join kinds) to read again. */
+  incremental?: { prior: PriorSnapshot; plan: IncrementalPlan };
   /** Counts each kind's requests for the progress display's ETA; reading is the same without it. */
   progress?: Pick<RequestPlan, 'started' | 'finished'>;
 }
@@ -59,13 +69,17 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
     source: o.source,
     redaction: redactionRecord(allow),
     ...(o.scannerClientId === undefined ? {} : { scanner: { clientId: o.scannerClientId } }),
+    ...(o.checkpoint === undefined ? {} : { checkpoint: o.checkpoint }),
+    selection: selectionKey(o.kinds.flatMap(storedKinds), redactionRecord(allow)),
+    lastFull: o.lastFull ?? o.collectedAt,
   });
   const coverage: Partial<Record<KindName, KindCoverage>> = {};
   // Lists several collectors start from (applications, connections, …) are read once per run.
   const shared = sharedReads();
   const run = async (kind: StoredKindName): Promise<void> => {
     try {
-      coverage[kind] = await collectKind(kind, o, allow, shared);
+      const reused = o.incremental?.plan.reused.includes(kind) ? o.incremental.prior : undefined;
+      coverage[kind] = reused ? await emitPrior(kind, reused, o, allow) : await collectKind(kind, o, allow, shared, priorFor(kind, o.incremental));
     } finally {
       o.progress?.finished(kind);
     }
@@ -75,11 +89,34 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
   const limit = pLimit(o.kindConcurrency ?? 4);
   await Promise.all(unique.filter((k) => !KINDS[k].streamed).map((k) => limit(() => run(k))));
   for (const k of unique.filter((k) => KINDS[k].streamed)) await run(k);
-  await o.sink.end(coverage, { ...o.stats(), durationMs: Date.now() - started });
+  const stats = o.stats();
+  const fullRequests = o.incremental ? o.incremental.prior.fullRequests : stats.requests;
+  await o.sink.end(coverage, { ...stats, durationMs: Date.now() - started, ...(fullRequests === undefined ? {} : { fullRequests }) });
   return coverage;
 }
 
-async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow: AllowList, shared: SharedReads): Promise<KindCoverage> {
+/** A kind no logged change touched: the base snapshot's resources and coverage, through the same checks as a read. */
+async function emitPrior(kind: StoredKindName, prior: PriorSnapshot, o: CollectTenantOptions, allow: AllowList): Promise<KindCoverage> {
+  let count = 0;
+  for (const resource of prior.resources.get(kind) ?? []) {
+    const understood = understandResource(kind, resource, count + 1);
+    if (!understood.ok) continue;
+    count++;
+    await o.sink.resource(kind, redactResource(kind, understood.data, allow));
+  }
+  return { ...(prior.coverage[kind] ?? { status: 'ok' }), count };
+}
+
+function priorFor(kind: StoredKindName, incremental: CollectTenantOptions['incremental']): PriorKindView | undefined {
+  const dirty = incremental?.plan.reread.get(kind)?.dirty;
+  if (incremental === undefined || dirty === undefined || dirty === 'all') return undefined;
+  const resources = incremental.prior.resources.get(kind) ?? [];
+  if (kind !== 'organization_discovery_domains') return priorKindView(kind, resources, dirty);
+  const parents = new Set((incremental.prior.resources.get('organizations') ?? []).map((r) => resourceId('organizations', r)));
+  return priorKindView(kind, resources, dirty, { field: 'organization_id', parents });
+}
+
+async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow: AllowList, shared: SharedReads, prior: PriorKindView | undefined): Promise<KindCoverage> {
   const tally = new KindTally(kind);
   let seen = 0;
   // Users are streamed in the millions and arrive once each from the export; every other kind is checked for repeats.
@@ -125,6 +162,7 @@ async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow:
       domain: o.domain,
       collectedAt: o.collectedAt,
       keeps: [...allow.root(kind).children.keys()].filter((f) => f !== '*'),
+      ...(prior === undefined ? {} : { prior }),
     });
     return tally.coverage(degraded ?? undefined);
   } catch (err) {

@@ -1,5 +1,6 @@
 import type { KindCoverage, NotUnderstood } from '../model/coverage.js';
 import type { KindName } from '../model/kinds.js';
+import type { PriorKindView } from '../incremental/prior-view.js';
 import type { CollectApi } from './collect-api.js';
 
 export type Resource = Record<string, unknown>;
@@ -29,6 +30,11 @@ export interface CollectorContext {
   collectedAt?: string;
   /** The top-level fields the snapshot keeps of this kind, for an API that returns only the fields asked for (users). */
   keeps?: readonly string[];
+  /**
+   * Incremental runs only, for kinds read with per-item sub-lists: the base snapshot's items whose joins no logged
+   * change touched, to take instead of reading them again.
+   */
+  prior?: PriorKindView;
 }
 
 /**

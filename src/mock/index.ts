@@ -3,3 +3,4 @@ export { loadMockTenant, parseMockTenant, mockTenantSchema, UNAVAILABLE_REASONS,
 export { faultPlanSchema, type FaultPlan, type FaultTrigger } from './fault-plan.js';
 export type { MockStats } from './mock-stats.js';
 export { syntheticUser, SYNTHETIC_EPOCH_MS } from './synthetic-user.js';
+export { tenantChangeSchema, type TenantChange } from './tenant-change.js';

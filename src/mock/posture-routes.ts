@@ -1,5 +1,6 @@
 import { ApiError, notFound } from './api-error.js';
 import { arraySource, paginate } from './paginate.js';
+import { compareLogIds } from '../incremental/log-events.js';
 import { matchesLogQuery, parseLogQuery } from './log-query.js';
 import { omit, projectFields } from './project-fields.js';
 import { anyOf, ok, type Route, type RouteContext } from './route-types.js';
@@ -32,6 +33,7 @@ const GUARDIAN = anyOf('read:guardian_factors');
 
 /** Log search: q (the subset in log-query.ts), sort by date, page/per_page (at most 100, 1,000 results), fields. */
 function searchLogs(c: RouteContext) {
+  if (c.query.has('from') || c.query.has('take')) return logsAfter(c);
   const q = c.query.get('q');
   const clauses = q === null || q === '' ? undefined : parseLogQuery(q);
   const descending = (c.query.get('sort') ?? 'date:-1') === 'date:-1';
@@ -44,8 +46,31 @@ function searchLogs(c: RouteContext) {
   return ok(events.slice(page * perPage, (page + 1) * perPage).map((e) => projectFields(e, c.query)));
 }
 
+/**
+ * Checkpoint mode: the events after `from` (a log id; from the oldest retained when absent), oldest first, `take`
+ * at most 100. A `from` no longer retained is not an error:
+ * the read simply starts after it, as the real API does.
+ */
+function logsAfter(c: RouteContext) {
+  const take = Number(c.query.get('take') ?? 50);
+  if (!Number.isInteger(take) || take < 1 || take > 100) throw new ApiError(400, 'take must be between 1 and 100', 'invalid_query_string');
+  const from = c.query.get('from');
+  if (from !== null && !/^\d+$/.test(from)) throw new ApiError(400, 'from must be a log id', 'invalid_query_string');
+  const events = c.data.logs
+    .filter((e) => from === null || compareLogIds(String(e['log_id']), from) > 0)
+    .sort((a, b) => compareLogIds(String(a['log_id']), String(b['log_id'])));
+  return ok(events.slice(0, take).map((e) => projectFields(e, c.query)));
+}
+
+function logById(c: RouteContext) {
+  const event = c.data.logs.find((e) => e['log_id'] === c.params['id']);
+  if (!event) throw notFound('log not found', 'inexistent_log');
+  return ok(event);
+}
+
 export const POSTURE_ROUTES: Route[] = [
   { method: 'GET', path: '/logs', kind: 'client_log_activity', scopes: anyOf('read:logs', 'read:logs_users'), handle: searchLogs },
+  { method: 'GET', path: '/logs/:id', kind: 'client_log_activity', scopes: anyOf('read:logs', 'read:logs_users'), handle: logById },
   { method: 'GET', path: '/attack-protection/captcha', kind: 'captcha', scopes: anyOf('read:attack_protection'), handle: (c) => ok(c.data.attackProtection.captcha) },
   {
     method: 'GET',

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { InputError } from '../errors.js';
 import { envelope } from './api-error.js';
 import { handleApiRequest } from './api-handler.js';
+import { ADMIN_PREFIX, applyChanges, expireLogs, handleAdminRequest } from './mock-admin.js';
+import { tenantChangeSchema, type TenantChange } from './tenant-change.js';
 import { DOWNLOAD_PREFIX, handleDownload } from './download-handler.js';
 import { ExportJobs } from './export-jobs.js';
 import { FaultInjector } from './fault-injector.js';
@@ -42,6 +44,10 @@ export interface MockServer {
   audience: string;
   stats(): MockStats;
   setFaults(plan: FaultPlan): void;
+  /** Applies Management API writes to the served tenant, each logged as a `sapi` event (POST /__mock/changes does the same). */
+  change(...changes: TenantChange[]): void;
+  /** Forgets every log event so far, as retention would (POST /__mock/expire-logs). */
+  expireLogs(): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +101,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         expireAfterSeconds: () => faults.current.tokens?.expireAfterSeconds,
       });
     }
+    if (path.startsWith(ADMIN_PREFIX)) return handleAdminRequest(req, res, path, data);
     if (path.startsWith(DOWNLOAD_PREFIX)) return handleDownload(req, res, path, jobs, data.users);
     if (path === '/api/v2' || path.startsWith('/api/v2/')) return handleApiRequest(req, res, url, decision, { data, tokens, bucket, jobs, faults, baseUrl });
     sendJson(res, 404, envelope(404, 'Not Found'));
@@ -126,6 +133,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       faults.set(validPlan(plan));
       if (plan.tokens?.expireAllNow) tokens.expireAll();
     },
+    change: (...changes) => {
+      applyChanges(data, changes.map((c) => tenantChangeSchema.parse(c)));
+    },
+    expireLogs: () => expireLogs(data),
     close: () =>
       new Promise<void>((resolve) => {
         sleeper.close();

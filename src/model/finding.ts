@@ -98,4 +98,20 @@ export interface CollectionStats {
   throttled: number;
   durationMs: number;
   kinds: Partial<Record<KindName, KindCoverage>>;
+  /** `--since` runs: what was read again and why, or why the run read in full (`fallback`). */
+  incremental?: IncrementalStats;
+}
+
+export interface IncrementalStats {
+  /** The base snapshot's path. */
+  base: string;
+  /** The log events read after the base's checkpoint (absent when the run fell back before reading them). */
+  logs?: { from: string; to: string; events: number; ignored: number; requests: number };
+  reread: { kind: KindName; ids: 'all' | string[]; reasons: string[] }[];
+  reused: KindName[];
+  /** Set whenever the run read everything: the reason, and a sentence saying what decided it. */
+  fallback?: string;
+  detail?: string;
+  /** Requests of the base's last full read, for "N of M requests". */
+  fullRequests?: number;
 }

@@ -21,6 +21,15 @@ export const snapshotHeaderSchema = z.strictObject({
    * scanner's own grant from another principal's; absent when unknown (an opaque token) and in older snapshots.
    */
   scanner: z.strictObject({ clientId: z.string().min(1) }).optional(),
+  /**
+   * The newest tenant log event when this collection started (read:logs): an incremental run reads the events
+   * after it. Absent without read:logs, and in snapshots not read from a live tenant.
+   */
+  checkpoint: z.strictObject({ logId: z.string().regex(/^\d+$/, 'a log id is a string of digits'), at: z.iso.datetime({ offset: true }) }).optional(),
+  /** Which kinds, redacted how: a base snapshot of another selection cannot stand in for this run's kinds. */
+  selection: z.string().min(1).optional(),
+  /** When the tenant was last read in full: an incremental run carries its base's, a full run its own time. */
+  lastFull: z.iso.datetime({ offset: true }).optional(),
 });
 export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 
@@ -31,6 +40,8 @@ export const collectionStatsSchema = z.strictObject({
   retries: z.number().int().nonnegative(),
   throttled: z.number().int().nonnegative(),
   durationMs: z.number().nonnegative(),
+  /** Requests of the last full read: this run's own, or an incremental run's base's (for "N of M requests"). */
+  fullRequests: z.number().int().nonnegative().optional(),
 });
 export type SnapshotStats = z.infer<typeof collectionStatsSchema>;
 

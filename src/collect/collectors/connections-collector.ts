@@ -24,13 +24,15 @@ export const connectionsCollector: Collector = {
     const joined = await Promise.all(
       conns.map((conn) =>
         limit(async () => {
+          const { enabled_clients: _legacy, ...fresh } = conn;
+          const previous = ctx.prior?.unchanged(String(conn['id']));
+          if (previous) return { ...fresh, enabled_clients: previous['enabled_clients'] };
           const id = encodeURIComponent(String(conn['id']));
           const clients = await readChildList(ctx, { path: `/connections/${id}`, id: String(conn['id']), idField: 'id', joins: 'enabled_clients' }, () =>
             readAll(api.checkpointPages(`/connections/${id}/clients`, { key: 'clients', take: 1000 })),
           );
           if (clients === undefined) return undefined;
-          const { enabled_clients: _legacy, ...rest } = conn;
-          return { ...rest, enabled_clients: idsOf(clients, 'client_id') };
+          return { ...fresh, enabled_clients: idsOf(clients, 'client_id') };
         }),
       ),
     );

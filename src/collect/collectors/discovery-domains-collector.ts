@@ -23,6 +23,8 @@ export const discoveryDomainsCollector: Collector = {
     const lists = await Promise.all(
       ids.map((id) =>
         limit(async () => {
+          const previous = ctx.prior?.unchangedChildren(id);
+          if (previous) return { id, domains: previous };
           const path = `/organizations/${encodeURIComponent(id)}`;
           const domains = await readChildList(ctx, { path, id, idField: 'id', joins: 'discovery_domains' }, () =>
             readAll(api.checkpointPages(`${path}/discovery-domains`, { key: 'domains' })),

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Collector, Resource } from '../collector.js';
-import { MEMBER_ROLES_SCOPE, readOrgMembers } from './org-member-roles.js';
+import { MEMBER_ROLES_SCOPE, readOrgMembers, type MemberRoles } from './org-member-roles.js';
 import { readChildList } from './read-child-list.js';
 import { asObject, idsOf, readAll } from './simple-collectors.js';
 
@@ -37,6 +37,11 @@ export const organizationsCollector: Collector = {
     const joined = await Promise.all(
       orgs.map((org) =>
         limit(async () => {
+          const previous = ctx.prior?.unchanged(String(org['id']));
+          if (previous) {
+            const roles = Array.isArray(previous['member_roles']) ? (previous['member_roles'] as MemberRoles[]) : undefined;
+            return { org: { ...org, members: previous['members'], enabled_connections: previous['enabled_connections'] }, roles };
+          }
           const id = encodeURIComponent(String(org['id']));
           const path = `/organizations/${id}`;
           const joins = await readChildList(ctx, { path, id: String(org['id']), idField: 'id', joins: 'members, member_roles, enabled_connections' }, () =>

@@ -17,6 +17,8 @@ export const rolesCollector: Collector = {
     const joined = await Promise.all(
       roles.map((role) =>
         limit(async () => {
+          const previous = ctx.prior?.unchanged(String(role['id']));
+          if (previous) return { ...role, permissions: previous['permissions'], users: previous['users'] };
           const id = encodeURIComponent(String(role['id']));
           const joins = await readChildList(ctx, { path: `/roles/${id}`, id: String(role['id']), idField: 'id', joins: 'permissions, users' }, () =>
             Promise.all([

@@ -17,6 +17,11 @@ export function summaryParts(report: ScanReport, c: ChalkInstance = new Chalk({ 
   parts.push(words(plural(summary.total, 'finding') + (counts.length > 0 ? ` (${counts.join(', ')})` : '') + (summary.suppressed ? ` + ${summary.suppressed} suppressed` : '')));
   const notJudged = summary.notJudged ? `, ${summary.notJudged} not judged` : '';
   parts.push(words(`${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped${notJudged}`));
+  const inc = report.collection.incremental;
+  if (inc !== undefined) {
+    const of = inc.fullRequests === undefined ? '' : ` of ${inc.fullRequests.toLocaleString('en-US')}`;
+    parts.push(words(inc.fallback === undefined ? `incremental: ${report.collection.requests.toLocaleString('en-US')}${of} requests` : `full read (${inc.fallback})`));
+  }
   const word = gateWord(summary.gate);
   parts.push([{ text: 'gate:' }, { text: word, styled: gateWord(summary.gate, c), keep: true }, ...words(`(fail-on ${summary.gate.failOn}${report.baseline ? ', new findings only' : ''})`)]);
   return parts;
