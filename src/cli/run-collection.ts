@@ -85,15 +85,18 @@ export async function runCollection(run: CollectionRun, term: Terminal): Promise
     await http.tokens.getToken();
     const api = httpCollectApi(http.client, http.tokens);
     const domain = reportDomain(settings.audience, http.domain.host);
+    const redaction = redactionRecord(run.allowList ?? builtinAllowList());
     const prepared =
       run.since || run.recordCheckpoint
         ? await prepareCollection(api, {
             ...(run.since ? { since: run.since } : {}),
             kinds,
-            selection: selectionKey(kinds, redactionRecord(run.allowList ?? builtinAllowList())),
+            selection: selectionKey(kinds, redaction),
+            redaction,
             domain,
             toolVersion: toolVersion(),
             now: new Date(run.collectedAt),
+            record: run.recordCheckpoint === true,
             ...(run.fullEveryMs === undefined ? {} : { fullEveryMs: run.fullEveryMs }),
           })
         : {};

@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import type { CollectionStats } from '../model/finding.js';
 import type { RuleDoc } from '../model/report.js';
 import { ruleDoc } from '../engine/compile-rule.js';
-import { planOutputs, planSnapshotOutput } from '../report/plan-outputs.js';
+import { planOutputs } from '../report/plan-outputs.js';
+import { checkIncrementalOptions } from './check-incremental-options.js';
 import { checkOutputPath } from '../util/output-path-check.js';
 import { loadRulesForRun } from './load-rules-for-run.js';
 import { buildTenantReport } from './build-tenant-report.js';
@@ -31,14 +32,9 @@ export async function scanCommand(raw: Record<string, unknown>, term: Terminal):
     throw new InputError('USAGE', '--snapshot, --deploy-cli, --terraform, --demo and --domain each choose what to scan: give only one');
   }
   if (parsed.keyword !== undefined && parsed.deployCli === undefined) throw new InputError('USAGE', '--keyword applies to --deploy-cli exports only');
-  const offline = parsed.snapshot !== undefined || parsed.deployCli !== undefined || parsed.terraform !== undefined;
-  if (offline && (parsed.since !== undefined || parsed.saveSnapshot !== undefined || parsed.fullEvery !== undefined)) {
-    throw new InputError('USAGE', '--since, --full-every and --save-snapshot read a live (or demo) tenant: drop --snapshot, --deploy-cli and --terraform');
-  }
-  if (parsed.fullEvery !== undefined && parsed.since === undefined) throw new InputError('USAGE', '--full-every applies to --since runs only');
   // Every output is decided and checked before the first request: a typo must not cost a whole collection.
   const outputs = planOutputs(parsed, (path, flag) => checkOutputPath(path, term.cwd, flag));
-  if (parsed.saveSnapshot !== undefined) planSnapshotOutput(parsed.saveSnapshot, (path, flag) => checkOutputPath(path, term.cwd, flag === '-o' ? '--save-snapshot' : flag));
+  checkIncrementalOptions(parsed, outputs.outputs, term.cwd);
   const opts = { ...parsed, format: outputs.format, output: outputs.main.path };
   const startedAt = new Date().toISOString();
   const { config, rules } = loadRulesForRun(opts, term.cwd);

@@ -87,7 +87,7 @@ export function operationEffect(op: Operation): Effect {
     case 'email-templates':
       return change(...all('email_templates'));
     case 'keys':
-      return id === 'signing' ? change(...all('signing_keys')) : ignore('encryption keys are not read');
+      return id === 'signing' ? change(...all('signing_keys')) : ignore('only the signing keys are read (not encryption or custom signing keys)');
     case 'guardian':
       return guardianEffect(id, part);
     case 'attack-protection':

@@ -1,5 +1,6 @@
 import type { Resource } from '../collect/collector.js';
 import type { KindCoverage } from '../model/coverage.js';
+import type { RedactionRecord } from '../redact/allow-list-record.js';
 import { resourceId, type StoredKindName } from '../model/kinds.js';
 import { apiPathSegments } from './api-path.js';
 import type { LogEvent } from './log-events.js';
@@ -62,6 +63,7 @@ const NON_API_KINDS: Readonly<Record<string, readonly StoredKindName[]>> = {
 export interface PriorCheck {
   kinds: readonly StoredKindName[];
   selection: string;
+  redaction: RedactionRecord;
   toolVersion: string;
   domain: string;
   now: Date;
@@ -73,7 +75,9 @@ export function checkPrior(prior: PriorSnapshot, run: PriorCheck): Fallback | un
   const h = prior.header;
   if (h.tenant.domain !== run.domain) return { reason: 'other-tenant', detail: `the base snapshot is of ${h.tenant.domain}, this run reads ${run.domain}` };
   if (h.tool.version !== run.toolVersion) return { reason: 'other-version', detail: `the base snapshot was written by auth0-scan ${h.tool.version}, this is ${run.toolVersion}` };
-  if (h.selection !== run.selection) return { reason: 'other-selection', detail: 'the base snapshot holds another selection of kinds or another allow-list' };
+  // Another selection still serves when it was redacted alike and holds every kind this run reads (a --all-kinds base).
+  const alike = JSON.stringify(h.redaction) === JSON.stringify(run.redaction) && run.kinds.every((k) => prior.coverage[k] !== undefined);
+  if (h.selection !== run.selection && !alike) return { reason: 'other-selection', detail: 'the base snapshot lacks kinds this run reads, or was redacted with another allow-list' };
   if (h.checkpoint === undefined) return { reason: 'no-checkpoint', detail: 'the base snapshot records no log checkpoint (made without read:logs, or from a file)' };
   const lastFull = Date.parse(h.lastFull ?? h.collectedAt);
   if (!(run.now.getTime() - lastFull < run.fullEveryMs)) return { reason: 'full-every', detail: `the last full read was at ${h.lastFull ?? h.collectedAt}` };

@@ -2,6 +2,7 @@ import type { CollectApi } from '../collect/collect-api.js';
 import { ApiError } from '../http/api-error.js';
 import type { IncrementalStats } from '../model/finding.js';
 import type { StoredKindName } from '../model/kinds.js';
+import type { RedactionRecord } from '../redact/allow-list-record.js';
 import { checkPrior, planIncremental, type Fallback, type IncrementalPlan } from './plan-incremental.js';
 import type { PriorSnapshot } from './prior-snapshot.js';
 import { newestLogId, readLogRange } from './read-log-range.js';
@@ -14,10 +15,13 @@ export interface PrepareOptions {
   since?: PriorSnapshot;
   kinds: readonly StoredKindName[];
   selection: string;
+  redaction: RedactionRecord;
   domain: string;
   toolVersion: string;
   now: Date;
   fullEveryMs?: number;
+  /** The run writes a snapshot: find the checkpoint it records (a scan that saves nothing needs none). */
+  record: boolean;
 }
 
 export interface PreparedCollection {
@@ -42,6 +46,7 @@ export async function prepareCollection(api: CollectApi, o: PrepareOptions): Pro
   const noLogs = granted !== undefined && !granted.includes(LOGS_SCOPE);
   const noLogsNote = `the token lacks ${LOGS_SCOPE}: the snapshot records no log checkpoint, and a later --since from it reads in full`;
   const checkpointNow = async (): Promise<{ checkpoint?: { logId: string; at: string }; note?: string }> => {
+    if (!o.record) return {};
     if (noLogs) return { note: noLogsNote };
     const logId = await refusable(() => newestLogId(api));
     if (logId === 'refused') return { note: noLogsNote };
@@ -57,7 +62,7 @@ export async function prepareCollection(api: CollectApi, o: PrepareOptions): Pro
   };
   const early = noLogs
     ? { reason: 'no-read-logs' as const, detail: `the token lacks ${LOGS_SCOPE}, so changes since the base cannot be known` }
-    : checkPrior(prior, { kinds: o.kinds, selection: o.selection, toolVersion: o.toolVersion, domain: o.domain, now: o.now, fullEveryMs: o.fullEveryMs ?? DEFAULT_FULL_EVERY_MS });
+    : checkPrior(prior, { kinds: o.kinds, selection: o.selection, redaction: o.redaction, toolVersion: o.toolVersion, domain: o.domain, now: o.now, fullEveryMs: o.fullEveryMs ?? DEFAULT_FULL_EVERY_MS });
   if (early) return fullRead(early);
   const from = prior.header.checkpoint?.logId ?? '';
   const range = await refusable(() => readLogRange(api, from));

@@ -35,13 +35,17 @@ export async function readLogRange(api: CollectApi, from: string, maxPages = DEF
     const { body } = await api.get('/logs', { from: cursor, take: LOG_PAGE });
     requests++;
     if (!Array.isArray(body)) return { status: 'unreadable', detail: '/logs in checkpoint mode did not answer a JSON array', requests };
+    const page: LogEvent[] = [];
     for (const raw of body) {
       const event = toLogEvent(raw);
-      if (!event) return { status: 'unreadable', detail: `log event ${events.length + 1} after the checkpoint is not shaped like a log event`, requests };
-      if (compareLogIds(event.logId, cursor) <= 0) return { status: 'unreadable', detail: `log ${event.logId} is not newer than ${cursor} (checkpoint mode returned an older event)`, requests };
-      events.push(event);
-      cursor = event.logId;
+      if (!event) return { status: 'unreadable', detail: `log event ${events.length + page.length + 1} after the checkpoint is not shaped like a log event`, requests };
+      page.push(event);
     }
+    // Ids decide the order, whatever order a page comes in; an event at or before the cursor was read already.
+    const fresh = page.filter((e) => compareLogIds(e.logId, cursor) > 0).sort((a, b) => compareLogIds(a.logId, b.logId));
+    if (body.length >= LOG_PAGE && fresh.length === 0) return { status: 'unreadable', detail: `a full page of the log after ${cursor} held no newer event`, requests };
+    events.push(...fresh);
+    cursor = fresh.at(-1)?.logId ?? cursor;
     if (body.length < LOG_PAGE) return { status: 'ok', events, newest: cursor, requests };
   }
 }

@@ -102,9 +102,9 @@ export function planOutputs(request: OutputRequest, identify: IdentifyOutput): O
 }
 
 /** `collect -o`: a snapshot file, checked like a report's (it is not a stream a pipe could take). */
-export function planSnapshotOutput(path: string, identify: IdentifyOutput): string {
-  if (path === STDOUT_PATH) throw new InputError('USAGE', 'a snapshot is written to a file, not to stdout: name one, e.g. -o tenant.ndjson.gz', '-o -');
-  identify(path, '-o');
+export function planSnapshotOutput(path: string, identify: IdentifyOutput, flag = '-o'): string {
+  if (path === STDOUT_PATH) throw new InputError('USAGE', `a snapshot is written to a file, not to stdout: name one, e.g. ${flag} tenant.ndjson.gz`, `${flag} -`);
+  identify(path, flag);
   return path;
 }
 

@@ -125,6 +125,19 @@ describe('scan --since: only what the tenant log says changed is read again', ()
     expect(again.collection.requests).toBeLessThan(incremental.collection.requests);
   }, 120_000);
 
+  it('collect --since writes the merged snapshot over its base, and says what it cost', async () => {
+    const { server, cwd } = await start();
+    const first = await run(server, cwd, ['collect', '-o', 'tenant.ndjson.gz']);
+    expect(first.code, describeRun(first)).toBe(0);
+    server.change(...CHANGES.slice(2, 8));
+    const next = await run(server, cwd, ['collect', '--since', 'tenant.ndjson.gz', '-o', 'tenant.ndjson.gz']);
+    expect(next.code, describeRun(next)).toBe(0);
+    expect(next.stderr).toMatch(/incremental: \d+ of \d+ requests, \d+ log events since the base, changed: .*clients/);
+    const offline = report(await runCli(['scan', '--snapshot', 'tenant.ndjson.gz', '--format', 'json', '--fail-on', 'never'], { cwd }));
+    const full = report(await run(server, cwd, SCAN));
+    expect(keys(offline)).toEqual(keys(full));
+  }, 120_000);
+
   it('reads in full, with identical findings, after a log gap', async () => {
     const { server, cwd } = await start();
     report(await run(server, cwd, [...SCAN, '--save-snapshot', 'base.ndjson']));
@@ -152,7 +165,7 @@ describe('scan --since: only what the tenant log says changed is read again', ()
     expect(keys(incremental)).toEqual(keys(full));
   }, 120_000);
 
-  it('refuses a base snapshot that is not one, and --full-every without --since, with one line each (exit 2)', async () => {
+  it('refuses a base snapshot that is not one, --full-every without --since, a snapshot over a report and --since offline, with one line each (exit 2)', async () => {
     const { server, cwd } = await start();
     const bad = await run(server, cwd, [...SCAN, '--since', 'missing.ndjson']);
     expect(bad.code).toBe(2);
@@ -160,6 +173,11 @@ describe('scan --since: only what the tenant log says changed is read again', ()
     const lonely = await run(server, cwd, [...SCAN, '--full-every', '6h']);
     expect(lonely.code).toBe(2);
     expect(lonely.stderr).toMatch(/--full-every applies to --since runs only/);
+    const clash = await run(server, cwd, [...SCAN, '-o', 'out.json', '--save-snapshot', 'out.json']);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/--save-snapshot and -o name the same file/);
+    const offline = await runCli(['scan', '--snapshot', 'x.ndjson', '--since', 'x.ndjson'], { cwd });
+    expect(offline.stderr).toMatch(/read a live \(or demo\) tenant/);
     expect(server.stats().byPath['/oauth/token'] ?? 0).toBe(0);
   }, 60_000);
 });

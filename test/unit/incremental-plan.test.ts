@@ -139,14 +139,18 @@ describe('planIncremental', () => {
 });
 
 describe('checkPrior', () => {
-  const run = { kinds: KINDS, selection: 'sel', toolVersion: '1.0.0', domain: 'acme.eu.auth0.com', now: new Date('2026-12-01T20:00:00Z'), fullEveryMs: 24 * 3600_000 };
+  const run = { kinds: KINDS, selection: 'sel', redaction: { policy: 'allow-list' as const, paths: {} }, toolVersion: '1.0.0', domain: 'acme.eu.auth0.com', now: new Date('2026-12-01T20:00:00Z'), fullEveryMs: 24 * 3600_000 };
   it('accepts a recent base of the same tenant, version and selection', () => {
     expect(checkPrior(prior(), run)).toBeUndefined();
   });
   it('names each reason to read in full', () => {
     expect(checkPrior(prior(), { ...run, domain: 'other.auth0.com' })?.reason).toBe('other-tenant');
     expect(checkPrior(prior(), { ...run, toolVersion: '1.1.0' })?.reason).toBe('other-version');
-    expect(checkPrior(prior(), { ...run, selection: 'other' })?.reason).toBe('other-selection');
+    expect(checkPrior(prior(), { ...run, selection: 'other', kinds: [...KINDS, 'hooks'] })?.reason).toBe('other-selection');
+    // A base of more kinds, redacted alike, serves a run of fewer.
+    const wide = prior();
+    expect(checkPrior({ ...wide, header: { ...wide.header, redaction: run.redaction } }, { ...run, selection: 'other', kinds: ['clients'] })).toBeUndefined();
+    expect(checkPrior(wide, { ...run, selection: 'other', kinds: ['clients'] })?.reason).toBe('other-selection');
     expect(checkPrior(prior(), { ...run, now: new Date('2026-12-02T10:00:00Z') })?.reason).toBe('full-every');
     const p = prior();
     const { checkpoint: _c, ...header } = p.header;

@@ -55,6 +55,19 @@ describe('readLogRange', () => {
     expect(await readLogRange(logApi(50, { oldest: 20, byId: false }), id(10))).toMatchObject({ status: 'gap' });
   });
 
+  it('takes a page in id order and skips what was read already (a from that is inclusive)', async () => {
+    const api = logApi(5);
+    const get = api.get.bind(api);
+    api.get = async (path, query) => {
+      const answer = await get(path, query);
+      if (path !== '/logs' || query?.['from'] === undefined) return answer;
+      return { ...answer, body: [sapi(Number(String(query['from']).slice(4))), ...(answer.body as unknown[]).reverse()] };
+    };
+    const range = await readLogRange(api, id(2));
+    expect(range).toMatchObject({ status: 'ok', newest: id(5) });
+    if (range.status === 'ok') expect(range.events.map((e) => e.logId)).toEqual([id(3), id(4), id(5)]);
+  });
+
   it('stops past the page cap, and refuses an event that is not a log event', async () => {
     expect(await readLogRange(logApi(1000), id(1), 3)).toMatchObject({ status: 'too-many', requests: 4 });
     const api = logApi(5);

@@ -73,6 +73,24 @@ describe('terraform show -json as rule kinds', () => {
     expect(options['attributes']).toEqual({ email: { signup: { status: 'required', verification: { active: false } } } });
     expect(options['authentication_methods']).toEqual({ passkey: { enabled: true } });
     expect(m.resources.guardian_factors?.find((f) => f['name'] === 'sms')?.['enabled']).toBe(false);
+    const newer = mapTerraform(
+      doc([
+        { address: 'auth0_client.n', values: { name: 'n', session_transfer: [{ enforce_device_binding: 'none' }], token_quota: [{ client_credentials: [{ enforce: false }] }] } },
+        { address: 'auth0_resource_server.r', values: { identifier: 'https://r.example/', proof_of_possession: [{ required: false }], subject_type_authorization: [{ user: [{ policy: 'allow_all' }] }] } },
+      ]),
+      'p.json',
+    );
+    expect(newer.resources.clients?.[0]).toMatchObject({ session_transfer: { enforce_device_binding: 'none' }, token_quota: { client_credentials: { enforce: false } } });
+    expect(newer.resources.resource_servers?.[0]).toMatchObject({ proof_of_possession: { required: false }, subject_type_authorization: { user: { policy: 'allow_all' } } });
+    const scoped = mapTerraform(
+      doc([
+        { address: 'auth0_resource_server.r', values: { identifier: 'https://r.example/' } },
+        { address: 'auth0_resource_server_scopes.s', values: { resource_server_identifier: 'https://r.example/', scopes: [{ name: 'read:a' }] } },
+        { address: 'auth0_resource_server_scope.t', values: { resource_server_identifier: 'https://r.example/', scope: 'write:a' } },
+      ]),
+      'p.json',
+    );
+    expect(scoped.resources.resource_servers?.[0]?.['scopes']).toEqual([{ value: 'read:a', description: undefined }, { value: 'write:a', description: undefined }]);
   });
 
   it('reads the singular join resources and matches each list element to its own reference', () => {

@@ -82,6 +82,9 @@ export function mapTerraform(doc: TerraformShow, file: string): MappedExport {
   return out;
 }
 
+/** auth0_client blocks the API holds as one object (newer provider versions; absent ones are skipped). */
+const CLIENT_BLOCKS = ['session_transfer', 'signed_request_object', 'default_organization', 'express_configuration'];
+
 /** Applications (with the auth0_client_credentials method) and their grants. */
 function mapClients(ctx: TfContext): void {
   const methods = new Map<unknown, unknown>();
@@ -95,8 +98,10 @@ function mapClients(ctx: TfContext): void {
     const method = methods.get(id);
     const addons = block(v['addons']);
     const backchannel = v['oidc_backchannel_logout_urls'];
+    const quota = block(v['token_quota']);
     ctx.put('clients', id, r, {
-      ...v,
+      ...withBlocks(v, CLIENT_BLOCKS),
+      ...(quota ? { token_quota: withBlocks(quota, ['client_credentials']) } : {}),
       client_id: id,
       jwt_configuration: block(v['jwt_configuration']),
       refresh_token: block(v['refresh_token']),
@@ -117,25 +122,31 @@ function mapClients(ctx: TfContext): void {
     ctx.put('client_grants', id, r, { ...v, id, client_id: client, scope: Array.isArray(v['scopes']) ? v['scopes'] : [] });
   }
   const scopes = new Map<unknown, Resource[]>();
-  for (const r of ctx.of('auth0_resource_server_scopes')) {
-    const v = ctx.values(r);
+  const addScopes = (r: TfResource, v: Resource, more: Resource[]): void => {
     // The identifier is the API's own name here: written literally, it names the API without any reference.
     const literal = v['resource_server_identifier'];
     const resolved = ctx.ref(r, 'resource_server_identifier', literal);
     const key = resolved === AFTER_APPLY && typeof literal === 'string' ? literal : resolved;
-    scopes.set(key, [...(scopes.get(key) ?? []), ...list(v['scopes']).map((s) => ({ value: s['name'], description: s['description'] }))]);
+    scopes.set(key, [...(scopes.get(key) ?? []), ...more]);
+  };
+  for (const r of ctx.of('auth0_resource_server_scopes')) {
+    const v = ctx.values(r);
+    addScopes(r, v, list(v['scopes']).map((s) => ({ value: s['name'], description: s['description'] })));
   }
   for (const r of ctx.of('auth0_resource_server_scope')) {
     const v = ctx.values(r);
-    const literal = v['resource_server_identifier'];
-    const resolved = ctx.ref(r, 'resource_server_identifier', literal);
-    const key = resolved === AFTER_APPLY && typeof literal === 'string' ? literal : resolved;
-    scopes.set(key, [...(scopes.get(key) ?? []), { value: v['scope'], description: v['description'] }]);
+    addScopes(r, v, [{ value: v['scope'], description: v['description'] }]);
   }
   for (const r of ctx.of('auth0_resource_server')) {
     const v = ctx.values(r);
     const id = String(v['identifier'] ?? r.address);
-    ctx.put('resource_servers', id, r, { ...v, id, ...(scopes.has(id) ? { scopes: scopes.get(id) } : {}) });
+    const subjects = block(v['subject_type_authorization']);
+    ctx.put('resource_servers', id, r, {
+      ...withBlocks(v, ['proof_of_possession', 'token_encryption']),
+      ...(subjects ? { subject_type_authorization: withBlocks(subjects, ['user', 'client']) } : {}),
+      id,
+      ...(scopes.has(id) ? { scopes: scopes.get(id) } : {}),
+    });
   }
 }
 
