@@ -313,6 +313,15 @@ Examples:
     .option('--tenant <file>', 'mock tenant file (default: the bundled demo tenant)')
     .option('--port <n>', 'port on 127.0.0.1 (default: a free port)')
     .addOption(new Option('--rate <spec>', 'rate limit as BURST/PER_SECOND, e.g. 50/16; "off" to disable').default('10/2', '10/2'))
+    .addHelpText(
+      'after',
+      `
+/api/v2 is read-only, as the scanner is. To change the tenant between two scans (and try --since), post writes to
+the mock's own endpoint; each is applied with the API's cascades and logged as a sapi event:
+  curl -s -X POST http://127.0.0.1:PORT/__mock/changes -H 'content-type: application/json' \\
+    -d '{"changes": [{"method": "PATCH", "path": "/api/v2/tenants/settings", "body": {"session_lifetime": 720}}]}'
+POST /__mock/expire-logs forgets every log event, as retention would (docs/incremental.md).`,
+    )
     .action(run(async (o) => (await import('./mock-server-command.js')).mockServerCommand(o as Record<string, unknown>, term)));
 
   program

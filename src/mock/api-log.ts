@@ -18,10 +18,10 @@ export function nextLogId(now: Date): string {
 
 /**
  * Appends the `sapi` (or `fapi`) event Auth0 writes for a Management API write: method in lower case, the path
- * under /api/v2 with its ids percent-encoded and no query, the response status. Bodies are left out: a real event
- * carries them, and nothing the scanner reads needs them.
+ * under /api/v2 with its ids percent-encoded and no query, the response status, and, as a real event does, the
+ * request and response bodies (a created application's secret among them: the scanner must never keep them).
  */
-export function logApiOperation(data: TenantData, method: string, path: string, status: number, now = new Date()): Item {
+export function logApiOperation(data: TenantData, method: string, path: string, status: number, bodies: { request?: unknown; response?: unknown } = {}, now = new Date()): Item {
   const event: Item = {
     log_id: nextLogId(now),
     date: now.toISOString(),
@@ -31,8 +31,8 @@ export function logApiOperation(data: TenantData, method: string, path: string, 
     ip: '127.0.0.1',
     hostname: data.domain,
     details: {
-      request: { method: method.toLowerCase(), path, query: {}, channel: 'api' },
-      response: { statusCode: status },
+      request: { method: method.toLowerCase(), path, query: {}, channel: 'api', ...(bodies.request === undefined ? {} : { body: bodies.request }) },
+      response: { statusCode: status, ...(bodies.response === undefined ? {} : { body: bodies.response }) },
     },
   };
   data.logs.push(event);

@@ -31,10 +31,10 @@ export function applyTenantChange(data: TenantData, change: TenantChange): unkno
   const segments = change.path.slice('/api/v2/'.length).split('/').map(decodeURIComponent);
   try {
     const result = apply(data, change.method, segments, change.body);
-    logApiOperation(data, change.method, change.path, change.method === 'POST' ? 201 : 200);
+    logApiOperation(data, change.method, change.path, change.method === 'POST' ? 201 : 200, { request: change.body, response: structuredClone(result) });
     return result;
   } catch (err) {
-    logApiOperation(data, change.method, change.path, err instanceof ApiError ? err.status : 500);
+    logApiOperation(data, change.method, change.path, err instanceof ApiError ? err.status : 500, { request: change.body, response: err instanceof ApiError ? err.body : undefined });
     throw err;
   }
 }

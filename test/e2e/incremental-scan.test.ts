@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer, type TenantChange } from '../../src/mock/index.js';
 import { DEMO_AUDIENCE, demoScanner, loadDemoTenant, withLimitedClient } from './demo-mock.js';
@@ -46,7 +47,8 @@ const CHANGES: TenantChange[] = [
   { method: 'POST', path: '/api/v2/roles/rol_gOttRmstwqmLq5JK/users', body: { users: ['auth0|b49a0d5644f4543c64911d0b'] } },
   { method: 'POST', path: '/api/v2/organizations/org_FRtW838CBqGodhuA/members', body: { members: ['auth0|b49a0d5644f4543c64911d0b'] } },
   { method: 'DELETE', path: '/api/v2/organizations/org_9LAyCxfUxGwey7Dn/enabled_connections/con_sXe95qMR72XTgIaj' },
-  { method: 'POST', path: '/api/v2/clients', body: { client_id: 'e2e-new-spa', name: 'E2E New SPA', app_type: 'spa', grant_types: ['implicit', 'authorization_code'], callbacks: ['http://localhost:3000/cb'] } },
+  // Its secret is in the log event's request and response bodies, as on a real tenant: it must never come out.
+  { method: 'POST', path: '/api/v2/clients', body: { client_id: 'e2e-new-spa', client_secret: 'E2E-INCREMENTAL-SECRET-7f3a9c', name: 'E2E New SPA', app_type: 'spa', grant_types: ['implicit', 'authorization_code'], callbacks: ['http://localhost:3000/cb'] } },
   { method: 'PATCH', path: '/api/v2/resource-servers/19ad0f40f51e02d146c328bc', body: { token_lifetime: 2_592_000, allow_offline_access: true } },
   { method: 'PUT', path: '/api/v2/guardian/factors/otp', body: { enabled: true } },
   { method: 'PATCH', path: '/api/v2/organizations/org_268KX8nHNbXlxoqK', body: { display_name: 'Lakeside Physio (renamed)' } },
@@ -72,11 +74,11 @@ function run(server: MockServer, cwd: string, args: string[], client = scanner):
   });
 }
 
-function report(r: CliResult): Report {
+function report(r: CliResult): Report & { stdout: string; stderr: string } {
   expect(r.code, describeRun(r)).toBe(0);
   const doc = JSON.parse(r.stdout) as Report;
   expect(reportSchemaErrors(doc)).toEqual([]);
-  return doc;
+  return { ...doc, stdout: r.stdout, stderr: r.stderr };
 }
 
 const keys = (r: Report): string[] => r.findings.map((f) => `${f.ruleId} ${f.resource.type}:${f.resource.id} ${f.fingerprint}`).sort();
@@ -119,6 +121,10 @@ describe('scan --since: only what the tenant log says changed is read again', ()
     // The saved snapshot is complete: scanned offline it gives the same findings, and it is the next base.
     const offline = report(await runCli(['scan', '--snapshot', 'next.ndjson.gz', '--format', 'json', '--fail-on', 'never'], { cwd }));
     expect(keys(offline)).toEqual(keys(full));
+    const verbose = await run(server, cwd, [...SCAN, '--since', 'base.ndjson.gz', '--verbose']);
+    for (const text of [incremental.stdout, incremental.stderr, verbose.stdout, verbose.stderr, gunzipSync(readFileSync(join(cwd, 'next.ndjson.gz'))).toString('utf8')]) {
+      expect(text).not.toContain('E2E-INCREMENTAL-SECRET');
+    }
     const again = report(await run(server, cwd, [...SCAN, '--since', 'next.ndjson.gz']));
     expect(keys(again)).toEqual(keys(full));
     expect(again.collection.incremental?.fallback).toBeUndefined();

@@ -36,8 +36,8 @@ describe('the mock applies writes between scans and logs them as Auth0 does', ()
     );
     const events = await logs(get);
     expect(events.map((e) => [e['type'], (e['details'] as Obj)['request']])).toEqual([
-      ['sapi', { method: 'patch', path: '/api/v2/tenants/settings', query: {}, channel: 'api' }],
-      ['sapi', { method: 'post', path: '/api/v2/roles/rol_admin/users', query: {}, channel: 'api' }],
+      ['sapi', { method: 'patch', path: '/api/v2/tenants/settings', query: {}, channel: 'api', body: { session_lifetime: 1 } }],
+      ['sapi', { method: 'post', path: '/api/v2/roles/rol_admin/users', query: {}, channel: 'api', body: { users: ['auth0|new'] } }],
     ]);
     const [first, second] = events.map((e) => String(e['log_id']));
     expect(first).toMatch(/^\d{56}$/);
