@@ -8,6 +8,9 @@ export async function incrementalInputs(
   allow: AllowList,
   cwd: string,
 ): Promise<{ since?: PriorSnapshot; fullEveryMs?: number }> {
-  const since = opts.since === undefined ? undefined : await loadPriorSnapshot(resolve(cwd, opts.since), allow);
-  return { ...(since ? { since: { ...since, path: opts.since ?? since.path } } : {}), ...(opts.fullEvery === undefined ? {} : { fullEveryMs: opts.fullEvery }) };
+  const fullEvery = opts.fullEvery === undefined ? {} : { fullEveryMs: opts.fullEvery };
+  if (opts.since === undefined) return fullEvery;
+  // The report names the base as the user gave it.
+  const prior = await loadPriorSnapshot(resolve(cwd, opts.since), allow);
+  return { since: { ...prior, path: opts.since }, ...fullEvery };
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { choiceArgument, choiceOption } from './choice-option.js';
+import { SCAN_HELP, CHECK_HELP, ACCESS_HELP, COLLECT_HELP, REPORT_HELP, MOCK_SERVER_HELP, COMPLETION_HELP } from './command-help.js';
 import { frameworkOption } from './framework-option.js';
 import { ACCESS_FORMATS } from '../access/access-formats.js';
 import { COMPLETION_SHELLS, type CompletionShell } from './completion-scripts.js';
@@ -53,6 +54,7 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
     .description('Scan a tenant (live, a saved snapshot, or the bundled demo) and report findings.');
   addConnectionOptions(scan);
   addRuleOptions(scan);
+  addIncrementalOptions(scan);
   scan
     .option('--snapshot <file>', 'scan a snapshot saved by `collect` instead of a live tenant')
     .option('--deploy-cli <path>', 'scan an auth0-deploy-cli export offline (tenant.yaml, or the directory format folder) before it is deployed')
@@ -77,48 +79,8 @@ function buildProgram(term: Terminal, run: (fn: Action) => (...args: unknown[]) 
     .option('--strict-suppressions', 'exit 2 when a suppression entry has expired or matched nothing')
     .option('--baseline <report.json>', 'a previous JSON report: the gate counts only findings not in it')
     .option('--tenant <name>', "scan only this tenant of the config file's tenants list (repeatable; default: all of them)", collectList)
-    .option('--since <snapshot>', 'incremental: read only what the tenant log (read:logs) says changed since this snapshot, take the rest from it')
     .option('--save-snapshot <file>', 'also save what was read as a snapshot (with a log checkpoint: the next --since base)')
-    .option('--full-every <duration>', 'with --since: read in full when the base\'s last full read is older than this (default 24h)')
-    .addHelpText(
-      'after',
-      `
-The table (the default format): per severity, one row per failing rule (id and title, count, the first resources
-by name and id, "+N more"), most resources first; then skipped rules, coverage and a summary line with the score.
---details lists every finding instead. It is as wide as the terminal (COLUMNS overrides it; 100 columns when piped
-or written with -o); too narrow for columns, each rule becomes a block of lines. Ids are never cut.
-
-Outputs are checked before anything is read: a missing or unwritable folder, two outputs naming one file, or a
---format that contradicts the -o name (.json .sarif .sarif.json .md .fix-plan.md .xml .csv .html .txt) fails at
-once (exit 2); --format fix-plan may write to any .md name.
-
---format fix-plan (or --fix-plan-output FILE) writes Markdown for a person to review: per open finding the
-Management API request that would fix it (ids and values filled in), the auth0 CLI command and the Terraform
-attribute where one exists. Nothing is sent: the scanner stays read-only (docs/fix-plan.md).
---group-by control lists findings under each control of compliance/mappings.yaml (a finding under each of its
-controls, then "unmapped") in the table and markdown, and adds "groups" (control -> fingerprints) to the JSON;
-sarif, junit, csv, html and fix-plan ignore it (SARIF carries the controls as rule tags anyway).
-Progress goes to stderr: a line redrawn in place on a terminal, one plain line every 30 s in a CI log.
-
---since PREV (with --save-snapshot NEXT) is an incremental scan: the Management API writes logged since PREV's
-checkpoint decide what is read again; users, custom-domain status, log streams and log signals always are. Findings
-equal a full scan's. Without read:logs, after a log gap, an unknown operation or --full-every it reads in full and
-says why (collection.incremental.fallback in JSON); the summary says "incremental: N of M requests" (docs/incremental.md).
-
-Exit codes: 0 gate passed · 1 findings at or above --fail-on · 2 usage, config, rule or snapshot error ·
-            3 collection failed or data incomplete (missing scopes, plan features) unless --allow-partial
-
-Examples:
-  auth0-scan scan --demo
-  auth0-scan scan --demo --details --no-color | less
-  auth0-scan scan --demo --profile regulated --group-by control --framework nist-800-63b
-  auth0-scan scan --demo --format fix-plan -o fixes.md
-  AUTH0_CLIENT_SECRET=… auth0-scan scan --domain acme.eu.auth0.com --client-id abc123
-  auth0-scan scan --domain acme.eu.auth0.com --format sarif -o auth0.sarif --fail-on critical
-  auth0-scan scan --snapshot tenant.ndjson.gz --json-output report.json --quiet
-  auth0-scan scan --domain acme.eu.auth0.com --since last.ndjson.gz --save-snapshot last.ndjson.gz   # hourly cron
-  auth0-scan scan --config tenants.yaml --tenant prod --format sarif -o auth0.sarif   # config with tenants:`,
-    )
+    .addHelpText('after', SCAN_HELP)
     .action(run(async (o) => (await import('./scan-command.js')).scanCommand(o as Record<string, unknown>, term)));
 
   const check = program
@@ -130,29 +92,7 @@ Examples:
     .option('--demo', 'check against the bundled demo tenant (served by the built-in mock API; no credentials needed)')
     .addOption(choiceOption('--format <format>', 'output format on stdout', ['text', 'json']).default('text', 'text'))
     .option('--no-color', 'no colours in the text report (also NO_COLOR)')
-    .addHelpText(
-      'after',
-      `
-What it checks, in a handful of requests (a token, one API read, one probe per plan-gated kind the rules need;
-never a collection):
-  reachable    the domain resolves, TLS verifies, the host answers (DNS, refused, TLS errors named)
-  credentials  the token endpoint issues a token (wrong secret, missing client grant, … explained in one line)
-  api          the Management API accepts the token (not one for another audience or tenant)
-  scopes       granted scopes against those the selected rules need; risky extras (write, secret-reading)
-  plan         organizations, log streams, custom domains, bot detection, … available on this plan
-  rate limit   the x-ratelimit-* bucket the tenant announces
-  clock        local clock against the server's Date (warns past 60 s)
---concurrency, --max-rps, --timeout and --allow-partial are accepted like scan's and do not change the check:
-it is bounded on its own (15 s a request, at most 3 attempts, a handful of requests).
-
-Exit codes: 0 a full scan can run (features missing from the plan are warnings: the scan reports them
-            as unavailable) · 2 usage or config error · 3 it cannot: the report lists what to fix
-
-Examples:
-  auth0-scan check --demo
-  AUTH0_CLIENT_SECRET=… auth0-scan check --domain acme.eu.auth0.com --client-id abc123
-  auth0-scan check --domain acme.eu.auth0.com --only 'client-*' --format json | jq .fixes`,
-    )
+    .addHelpText('after', CHECK_HELP)
     .action(run(async (o) => (await import('./check-command.js')).checkCommand(o as Record<string, unknown>, term)));
 
   const access = program
@@ -169,24 +109,7 @@ Examples:
     .option('--principal <ids>', 'only these principals, by id (application:abc) or native id (abc), comma-separated (repeatable)', collectList)
     .option('--details', 'the table lists every principal of a capability (default: the first 20)')
     .option('--no-color', 'no colours in the table (also NO_COLOR)')
-    .addHelpText(
-      'after',
-      `
-Principals are applications (through client grants, including third-party default grants), users (through tenant
-roles and organization roles), and Actions, rules and hooks that keep Management API credentials (named by secret
-names, never values). Capabilities come from access/capabilities.yaml: tenant_takeover, credential_theft,
-account_takeover, privilege_escalation, security_downgrade, destruction, data_read (docs/access-model.md).
-The table answers "who can take over this tenant" first. Formats: table, json (schemas/access.schema.json),
-markdown, html, mermaid and dot (graphs of principal -> path -> capability; -o *.mmd / *.dot pick them).
-
-Exit codes: 0 done · 2 usage, config or snapshot error · 3 collection failed, or a kind the model needs was not
-            read (the output is a lower bound) unless --allow-partial
-
-Examples:
-  auth0-scan access --demo
-  auth0-scan access --demo --capability tenant_takeover --format json
-  auth0-scan access --snapshot tenant.ndjson.gz -o access.dot && dot -Tsvg access.dot > access.svg`,
-    )
+    .addHelpText('after', ACCESS_HELP)
     .action(run(async (o) => (await import('./access-command.js')).accessCommand(o as Record<string, unknown>, term)));
 
   const collect = program
@@ -195,29 +118,12 @@ Examples:
     .requiredOption('-o, --output <file>', 'snapshot file to write (atomically)')
     .option('--all-kinds', 'collect every resource kind, not only those the selected rules need')
     .option('--keep-pii', "also keep users' name, email, nickname and phone_number (left out by default; listed in the snapshot's redaction record)")
-    .option('--demo', 'collect the bundled demo tenant (from the built-in mock API)')
-    .option('--since <snapshot>', 'incremental: read only what the tenant log (read:logs) says changed since this snapshot, take the rest from it')
-    .option('--full-every <duration>', 'with --since: read in full when the base\'s last full read is older than this (default 24h)');
+    .option('--demo', 'collect the bundled demo tenant (from the built-in mock API)');
+  addIncrementalOptions(collect);
   addConnectionOptions(collect, 'write the snapshot and exit 0 even when some data could not be collected (its coverage lists what is missing)');
   addRuleOptions(collect);
   collect
-    .addHelpText(
-      'after',
-      `
-It only reads and saves: no rule is evaluated, nothing is reported and there is no gate (scan --snapshot FILE does
-that later, offline). The rule options choose which resource kinds are read (the kinds the selected rules need);
---all-kinds reads every kind. The snapshot keeps only the fields rules read (and what --keep-pii adds), never a secret.
-With read:logs it records the tenant log's newest event (its checkpoint); --since PREV then reads only what changed
-since PREV and writes the merged, complete snapshot (docs/incremental.md). -o may name PREV itself.
-
-Exit codes: 0 written · 2 usage, config or rule error · 3 collection failed, or data incomplete unless --allow-partial
-            (the file is written either way)
-
-Examples:
-  auth0-scan collect --demo -o demo.ndjson.gz
-  AUTH0_CLIENT_SECRET=… auth0-scan collect --domain acme.eu.auth0.com --client-id abc123 -o tenant.ndjson.gz
-  auth0-scan collect --domain acme.eu.auth0.com --since tenant.ndjson.gz -o tenant.ndjson.gz`,
-    )
+    .addHelpText('after', COLLECT_HELP)
     .action(run(async (o) => (await import('./collect-command.js')).collectCommand(o as Record<string, unknown>, term)));
 
   const baseline = program.command('baseline').description('Write a JSON report to pass to `scan --baseline` (accepted findings).');
@@ -253,26 +159,7 @@ Examples:
     .option('-o, --output <file>', 'write the HTML to this file (atomically) instead of stdout')
     .option('--rules <path>', 'rule files or directories of custom rules, for their explanations (repeatable)', collectList)
     .option('--config <file>', 'config file (its rules directories and severity overrides)')
-    .addHelpText(
-      'after',
-      `
-Give it the JSON reports a scheduled scan saved (scan --format json -o …, or --json-output); gzip is fine.
-  one report              that tenant's report: score, findings by rule with filters, skipped rules, coverage
-  a multi-tenant report   every tenant, a switcher and a comparison table (so do reports of several tenants)
-  reports of one tenant   the latest one, plus a trend chart (score and findings per severity, by startedAt)
-                          and what changed since the previous one: new, fixed and not re-checked, as \`diff\`
-                          decides them (a finding whose rule was skipped in the latest scan is never "fixed")
-Rule explanations come from the built-in rules (and --rules); a rule it does not know is shown from its findings.
-The page loads nothing (inline style and script under a strict Content-Security-Policy, charts as inline SVG):
-open it from disk, attach it to a ticket, or print it to PDF. See docs/html-report.md.
-
-Exit codes: 0 written · 2 a report is unreadable or invalid (the message names the file and the field)
-
-Examples:
-  auth0-scan scan --json-output "reports/$(date +%F).json" --html-output latest.html
-  auth0-scan report reports/*.json -o trend.html
-  auth0-scan report prod.json staging.json -o tenants.html`,
-    )
+    .addHelpText('after', REPORT_HELP)
     .action(run(async (paths, o) => (await import('./report-command.js')).reportCommand(paths as string[], o as Record<string, unknown>, term)));
 
   const rules = program.command('rules').description('List, explain, validate and test rules.');
@@ -313,32 +200,24 @@ Examples:
     .option('--tenant <file>', 'mock tenant file (default: the bundled demo tenant)')
     .option('--port <n>', 'port on 127.0.0.1 (default: a free port)')
     .addOption(new Option('--rate <spec>', 'rate limit as BURST/PER_SECOND, e.g. 50/16; "off" to disable').default('10/2', '10/2'))
-    .addHelpText(
-      'after',
-      `
-/api/v2 is read-only, as the scanner is. To change the tenant between two scans (and try --since), post writes to
-the mock's own endpoint; each is applied with the API's cascades and logged as a sapi event:
-  curl -s -X POST http://127.0.0.1:PORT/__mock/changes -H 'content-type: application/json' \\
-    -d '{"changes": [{"method": "PATCH", "path": "/api/v2/tenants/settings", "body": {"session_lifetime": 720}}]}'
-POST /__mock/expire-logs forgets every log event, as retention would (docs/incremental.md).`,
-    )
+    .addHelpText('after', MOCK_SERVER_HELP)
     .action(run(async (o) => (await import('./mock-server-command.js')).mockServerCommand(o as Record<string, unknown>, term)));
 
   program
     .command('completion')
     .description('Print a shell completion script (commands, options and their values) for bash, zsh or fish.')
     .addArgument(choiceArgument('<shell>', 'bash, zsh or fish', COMPLETION_SHELLS))
-    .addHelpText(
-      'after',
-      `
-Install:
-  bash  echo 'source <(auth0-scan completion bash)' >> ~/.bashrc
-  zsh   auth0-scan completion zsh > "\${fpath[1]}/_auth0_scan"   (or: source <(auth0-scan completion zsh) in ~/.zshrc)
-  fish  auth0-scan completion fish > ~/.config/fish/completions/auth0-scan.fish`,
-    )
+    .addHelpText('after', COMPLETION_HELP)
     .action(run(async (shell) => (await import('./completion-command.js')).completionCommand(shell as CompletionShell, program, term)));
 
   return program;
+}
+
+/** `--since` and `--full-every`, the same for scan and collect (docs/incremental.md). */
+function addIncrementalOptions(cmd: Command): void {
+  cmd
+    .option('--since <snapshot>', 'incremental: read only what the tenant log (read:logs) says changed since this snapshot, take the rest from it')
+    .option('--full-every <duration>', "with --since: read in full when the base's last full read is older than this (default 24h)");
 }
 
 function addConnectionOptions(cmd: Command, allowPartial = 'exit 0/1 even when some data could not be collected (skipped rules stay in the report)'): void {

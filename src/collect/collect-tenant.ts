@@ -79,7 +79,8 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
   const run = async (kind: StoredKindName): Promise<void> => {
     try {
       const reused = o.incremental?.plan.reused.includes(kind) ? o.incremental.prior : undefined;
-      coverage[kind] = reused ? await emitPrior(kind, reused, o, allow) : await collectKind(kind, o, allow, shared, priorFor(kind, o.incremental));
+      const collector = reused ? replayCollector(kind, reused) : o.collectors[kind];
+      coverage[kind] = await collectKind(kind, collector, o, allow, shared, priorFor(kind, o.incremental));
     } finally {
       o.progress?.finished(kind);
     }
@@ -96,15 +97,15 @@ export async function collectTenant(o: CollectTenantOptions): Promise<Partial<Re
 }
 
 /** A kind no logged change touched: the base snapshot's resources and coverage, through the same checks as a read. */
-async function emitPrior(kind: StoredKindName, prior: PriorSnapshot, o: CollectTenantOptions, allow: AllowList): Promise<KindCoverage> {
-  let count = 0;
-  for (const resource of prior.resources.get(kind) ?? []) {
-    const understood = understandResource(kind, resource, count + 1);
-    if (!understood.ok) continue;
-    count++;
-    await o.sink.resource(kind, redactResource(kind, understood.data, allow));
-  }
-  return { ...(prior.coverage[kind] ?? { status: 'ok' }), count };
+function replayCollector(kind: StoredKindName, prior: PriorSnapshot): Collector {
+  return {
+    kind,
+    async collect({ emit }) {
+      for (const resource of prior.resources.get(kind) ?? []) await emit(resource);
+      const { count: _count, ...coverage } = prior.coverage[kind] ?? { status: 'ok', count: 0 };
+      return coverage;
+    },
+  };
 }
 
 function priorFor(kind: StoredKindName, incremental: CollectTenantOptions['incremental']): PriorKindView | undefined {
@@ -116,7 +117,14 @@ function priorFor(kind: StoredKindName, incremental: CollectTenantOptions['incre
   return priorKindView(kind, resources, dirty, { field: 'organization_id', parents });
 }
 
-async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow: AllowList, shared: SharedReads, prior: PriorKindView | undefined): Promise<KindCoverage> {
+async function collectKind(
+  kind: StoredKindName,
+  collector: Collector,
+  o: CollectTenantOptions,
+  allow: AllowList,
+  shared: SharedReads,
+  prior: PriorKindView | undefined,
+): Promise<KindCoverage> {
   const tally = new KindTally(kind);
   let seen = 0;
   // Users are streamed in the millions and arrive once each from the export; every other kind is checked for repeats.
@@ -152,7 +160,7 @@ async function collectKind(kind: StoredKindName, o: CollectTenantOptions, allow:
   const requests = o.progress?.started(kind);
   const api = shared.view(requests ? trackedCollectApi(o.api, requests) : o.api);
   try {
-    const degraded = await o.collectors[kind].collect({
+    const degraded = await collector.collect({
       api,
       emit,
       note: (m) => o.onNote?.(kind, m),

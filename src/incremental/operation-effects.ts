@@ -48,6 +48,22 @@ const IGNORED: Readonly<Record<string, string>> = {
   stats: 'statistics are not read',
 };
 
+/** Collections whose every write re-reads one whole kind (cheap lists or singletons). */
+const WHOLE_KINDS: Readonly<Record<string, StoredKindName>> = {
+  'client-grants': 'client_grants',
+  'connections-scim-configurations': 'scim_configurations',
+  rules: 'rules',
+  hooks: 'hooks',
+  emails: 'email_provider',
+  'email-templates': 'email_templates',
+  'risk-assessments': 'risk_assessment',
+  tenants: 'tenant',
+  prompts: 'prompts',
+  'network-acls': 'network_acls',
+  'event-streams': 'event_streams',
+  'token-exchange-profiles': 'token_exchange_profiles',
+};
+
 /**
  * The table: method and path of a successful write → what to read again. Anything not listed is `unknown`, and an
  * unknown operation makes the run read everything (correctness before savings).
@@ -59,15 +75,11 @@ export function operationEffect(op: Operation): Effect {
   switch (top) {
     case 'clients':
       return clientEffect(method, id, part);
-    case 'client-grants':
-      return change(...all('client_grants'));
     case 'resource-servers':
       // A changed or deleted API can take scopes away from grants and roles: both are read again.
       return id === undefined ? change(...all('resource_servers')) : change(...all('resource_servers', 'client_grants'), { kind: 'roles', permissionsOfApi: id });
     case 'connections':
       return connectionEffect(method, id, part);
-    case 'connections-scim-configurations':
-      return change(...all('scim_configurations'));
     case 'roles':
       return roleEffect(id, part);
     case 'users':
@@ -76,37 +88,20 @@ export function operationEffect(op: Operation): Effect {
       return organizationEffect(id, part);
     case 'actions':
       return id === 'actions' && op.segments[3] === 'test' ? ignore('an action test run changes nothing') : change(...all('actions'));
-    case 'rules':
-    case 'hooks':
-      return change(...all(top));
     case 'log-streams':
     case 'custom-domains':
       return ignore('read again on every run');
-    case 'emails':
-      return change(...all('email_provider'));
-    case 'email-templates':
-      return change(...all('email_templates'));
     case 'keys':
       return id === 'signing' ? change(...all('signing_keys')) : ignore('only the signing keys are read (not encryption or custom signing keys)');
     case 'guardian':
       return guardianEffect(id, part);
     case 'attack-protection':
       return attackEffect(id);
-    case 'risk-assessments':
-      return change(...all('risk_assessment'));
-    case 'tenants':
-      return change(...all('tenant'));
-    case 'prompts':
-      return change(...all('prompts'));
     case 'branding':
       return id === 'phone' ? change(...all('guardian_phone')) : ignore('branding (themes, templates) is not read');
-    case 'network-acls':
-      return change(...all('network_acls'));
-    case 'event-streams':
-      return change(...all('event_streams'));
-    case 'token-exchange-profiles':
-      return change(...all('token_exchange_profiles'));
     default: {
+      const whole = WHOLE_KINDS[top];
+      if (whole !== undefined) return change(...all(whole));
       const why = IGNORED[top];
       return why === undefined ? { type: 'unknown' } : ignore(why);
     }

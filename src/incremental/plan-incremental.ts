@@ -29,7 +29,8 @@ export interface Fallback {
 export type Dirty = 'all' | ReadonlySet<string>;
 
 export interface IncrementalPlan {
-  reread: ReadonlyMap<StoredKindName, { dirty: Dirty; reasons: readonly string[] }>;
+  /** `logged`: a logged event (not only the always-read list or the base's coverage) asked for the re-read. */
+  reread: ReadonlyMap<StoredKindName, { dirty: Dirty; reasons: readonly string[]; logged: boolean }>;
   /** Kinds taken from the previous snapshot as they are. */
   reused: StoredKindName[];
   /** Events read that changed nothing the rules read. */
@@ -90,15 +91,19 @@ export function checkPrior(prior: PriorSnapshot, run: PriorCheck): Fallback | un
  */
 export function planIncremental(prior: PriorSnapshot, kinds: readonly StoredKindName[], events: readonly LogEvent[]): IncrementalPlan | Fallback {
   const want = new Set(kinds);
-  const reread = new Map<StoredKindName, { dirty: 'all' | Set<string>; reasons: string[] }>();
-  const mark = (kind: StoredKindName, ids: 'all' | readonly string[], reason: string): void => {
+  const reread = new Map<StoredKindName, { dirty: 'all' | Set<string>; reasons: string[]; logged: boolean }>();
+  const mark = (kind: StoredKindName, ids: 'all' | readonly string[], reason: string, logged = true): void => {
     if (!want.has(kind)) return;
-    const entry = reread.get(kind) ?? { dirty: new Set<string>(), reasons: [] };
+    const entry = reread.get(kind) ?? { dirty: new Set<string>(), reasons: [], logged: false };
+    entry.logged ||= logged;
     if (ids === 'all' || !JOIN_KINDS.has(kind)) entry.dirty = 'all';
     else if (entry.dirty !== 'all') for (const id of ids) entry.dirty.add(id);
     if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
     reread.set(kind, entry);
   };
+  // The base's tenant flags decide whether a new application joins every connection, unless they changed since.
+  const flagsChanged = events.some((e) => e.type === 'sapi' && !(e.status !== undefined && e.status >= 400) && apiPathSegments(e.path ?? '')?.[0] === 'tenants');
+  const ctx = { prior, flagsChanged };
   let ignored = 0;
   for (const event of events) {
     const fallback = NON_API_CHANGES[event.type];
@@ -106,7 +111,7 @@ export function planIncremental(prior: PriorSnapshot, kinds: readonly StoredKind
     // A user deleted outside the Management API still leaves the roles and organizations that held it.
     if (event.type === 'du') {
       if (event.userId === undefined) return { reason: 'non-api-change', detail: `log ${event.logId} (du): a user was deleted and the event does not say which` };
-      for (const target of userDeleted(event.userId)) mark(target.kind, resolve(target, prior), `log type du (${event.userId})`);
+      for (const target of userDeleted(event.userId)) mark(target.kind, resolve(target, ctx), `log type du (${event.userId})`);
       continue;
     }
     const touched = NON_API_KINDS[event.type];
@@ -128,26 +133,26 @@ export function planIncremental(prior: PriorSnapshot, kinds: readonly StoredKind
       ignored++;
       continue;
     }
-    for (const target of effect.targets) mark(target.kind, resolve(target, prior), label);
+    for (const target of effect.targets) mark(target.kind, resolve(target, ctx), label);
   }
-  for (const [kind, why] of Object.entries(ALWAYS_READ) as [StoredKindName, string][]) mark(kind, 'all', why);
+  for (const [kind, why] of Object.entries(ALWAYS_READ) as [StoredKindName, string][]) mark(kind, 'all', why, false);
   const auto = (prior.resources.get('organizations') ?? []).filter(autoMembership).map((o) => resourceId('organizations', o));
-  if (auto.length > 0) mark('organizations', auto, 'members join on login (auto-membership)');
+  if (auto.length > 0) mark('organizations', auto, 'members join on login (auto-membership)', false);
   for (const kind of kinds) {
     const why = notReusable(prior.coverage[kind]);
-    if (why !== undefined) mark(kind, 'all', `base snapshot: ${why}`);
+    if (why !== undefined) mark(kind, 'all', `base snapshot: ${why}`, false);
   }
   return { reread, reused: kinds.filter((k) => !reread.has(k)), ignored };
 }
 
-function resolve(target: Target, prior: PriorSnapshot): 'all' | string[] {
+function resolve(target: Target, { prior, flagsChanged }: { prior: PriorSnapshot; flagsChanged: boolean }): 'all' | string[] {
   if ('all' in target) return 'all';
   if ('list' in target) return [];
   if ('ids' in target) return [...target.ids];
   if ('newClient' in target) {
     const flags = prior.resources.get('tenant')?.[0]?.['flags'];
     const off = flags !== null && typeof flags === 'object' && (flags as Resource)['enable_client_connections'] === false;
-    return off ? [] : 'all';
+    return off && !flagsChanged ? [] : 'all';
   }
   if ('permissionsOfApi' in target) {
     const api = (prior.resources.get('resource_servers') ?? []).find((r) => r['id'] === target.permissionsOfApi);

@@ -81,7 +81,7 @@ export async function prepareCollection(api: CollectApi, o: PrepareOptions): Pro
     stats: {
       ...base,
       logs: { ...logs, ignored: plan.ignored },
-      reread: [...plan.reread].map(([kind, r]) => ({ kind, ids: r.dirty === 'all' ? 'all' : [...r.dirty].sort(), reasons: [...r.reasons] })),
+      reread: [...plan.reread].map(([kind, r]) => ({ kind, ids: r.dirty === 'all' ? 'all' : [...r.dirty].sort(), reasons: [...r.reasons], logged: r.logged })),
       reused: plan.reused,
     },
   };

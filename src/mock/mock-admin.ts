@@ -21,7 +21,8 @@ export async function handleAdminRequest(req: IncomingMessage, res: ServerRespon
   try {
     body = await readBody(req);
   } catch (err) {
-    return sendJson(res, err instanceof BodyError ? err.status : 400, envelope(400, 'invalid JSON body'));
+    const status = err instanceof BodyError ? err.status : 400;
+    return sendJson(res, status, envelope(status, err instanceof Error ? err.message : 'invalid body'));
   }
   if (path === `${ADMIN_PREFIX}expire-logs`) {
     expireLogs(data);

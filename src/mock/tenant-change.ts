@@ -124,7 +124,10 @@ function editOrgConnection(data: TenantData, method: TenantChange['method'], org
   if (list === undefined) throw notFound(`No organization with id ${orgId}`);
   const target = connectionId ?? String(body['connection_id'] ?? '');
   const others = list.filter((c) => c['connection_id'] !== target);
-  if (method === 'DELETE') return data.orgConnections.set(orgId, others) && {};
+  if (method === 'DELETE') {
+    data.orgConnections.set(orgId, others);
+    return {};
+  }
   const connection = data.connections.find((c) => c['id'] === target);
   if (!connection) throw notFound(`No connection with id ${target}`);
   const before = list.find((c) => c['connection_id'] === target) ?? {};

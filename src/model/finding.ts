@@ -107,7 +107,8 @@ export interface IncrementalStats {
   base: string;
   /** The log events read after the base's checkpoint (absent when the run fell back before reading them). */
   logs?: { from: string; to: string; events: number; ignored: number; requests: number };
-  reread: { kind: KindName; ids: 'all' | string[]; reasons: string[] }[];
+  /** `logged`: a logged change asked for it (not only what every run re-reads, or the base's coverage). */
+  reread: { kind: KindName; ids: 'all' | string[]; reasons: string[]; logged: boolean }[];
   reused: KindName[];
   /** Set whenever the run read everything: the reason, and a sentence saying what decided it. */
   fallback?: string;

@@ -16,7 +16,7 @@ interface Finding {
 interface Incremental {
   base: string;
   logs?: { from: string; to: string; events: number; ignored: number; requests: number };
-  reread: { kind: string; ids: 'all' | string[]; reasons: string[] }[];
+  reread: { kind: string; ids: 'all' | string[]; reasons: string[]; logged: boolean }[];
   reused: string[];
   fallback?: string;
   detail?: string;
@@ -109,6 +109,8 @@ describe('scan --since: only what the tenant log says changed is read again', ()
     expect(inc?.logs?.events).toBeGreaterThanOrEqual(CHANGES.length + 1);
     const reread = new Map(inc?.reread.map((r) => [r.kind, r]));
     expect(reread.get('clients')?.ids).toBe('all');
+    expect(reread.get('clients')?.logged).toBe(true);
+    expect(reread.get('users')?.logged).toBe(false);
     // The membership, and the roles holding a permission of the API whose settings changed; not every role.
     expect(reread.get('roles')?.ids).toEqual(expect.arrayContaining(['rol_gOttRmstwqmLq5JK']));
     expect(reread.get('roles')?.ids).not.toBe('all');

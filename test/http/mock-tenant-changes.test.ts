@@ -61,6 +61,7 @@ describe('the mock applies writes between scans and logs them as Auth0 does', ()
       expect(await clientsOf('con_google')).toEqual([...joined]);
       expect((await get('/clients/cli_spa')).status).toBe(404);
       await s.close();
+      server = undefined;
     }
   });
 

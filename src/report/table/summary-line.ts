@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Gate, ScanReport } from '../../model/report.js';
 import { SEVERITIES } from '../../model/severity.js';
+import { incrementalSummary } from '../incremental-line.js';
 import { plural } from '../multi-tenant-labels.js';
 import { words, type Token } from './wrap-tokens.js';
 
@@ -18,10 +19,7 @@ export function summaryParts(report: ScanReport, c: ChalkInstance = new Chalk({ 
   const notJudged = summary.notJudged ? `, ${summary.notJudged} not judged` : '';
   parts.push(words(`${plural(summary.rulesEvaluated, 'rule')} evaluated, ${summary.rulesSkipped} skipped${notJudged}`));
   const inc = report.collection.incremental;
-  if (inc !== undefined) {
-    const of = inc.fullRequests === undefined ? '' : ` of ${inc.fullRequests.toLocaleString('en-US')}`;
-    parts.push(words(inc.fallback === undefined ? `incremental: ${report.collection.requests.toLocaleString('en-US')}${of} requests` : `full read (${inc.fallback})`));
-  }
+  if (inc !== undefined) parts.push(words(incrementalSummary(inc, report.collection.requests)));
   const word = gateWord(summary.gate);
   parts.push([{ text: 'gate:' }, { text: word, styled: gateWord(summary.gate, c), keep: true }, ...words(`(fail-on ${summary.gate.failOn}${report.baseline ? ', new findings only' : ''})`)]);
   return parts;
